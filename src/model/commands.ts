@@ -1,0 +1,307 @@
+/**
+ * Pure editing commands. Each takes a document and arguments and returns a new
+ * document (sharing every unchanged role) or a refusal with a reason a person can
+ * read. None mutates its input; none can create a reporting cycle or a duplicate id.
+ */
+import { z } from 'zod';
+import { formatPath, type PathSegment } from '../schema/path.ts';
+import {
+  DocumentSchema,
+  ID_PATTERN,
+  RoleSchema,
+  type DottedLine,
+  type OrgDocument,
+  type Role,
+  type RoleInput,
+} from '../schema/v1.ts';
+
+export type Refusal = { readonly ok: false; readonly code: RefusalCode; readonly reason: string };
+export type Done<T = object> = { readonly ok: true; readonly doc: OrgDocument } & T;
+export type CommandResult<T = object> = Done<T> | Refusal;
+
+export type RefusalCode = 'not-found' | 'invalid' | 'cycle' | 'self' | 'duplicate' | 'too-many-roles';
+
+const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
+
+/** The role with this id, or undefined. */
+export function findRole(doc: OrgDocument, id: string): Role | undefined {
+  return doc.roles.find((r) => r.id === id);
+}
+
+function withRoles(doc: OrgDocument, roles: readonly Role[]): OrgDocument {
+  return { ...doc, roles };
+}
+
+/** An id stem from a title: "Head of AM, China" → "head-of-am-china" ("role" when nothing is left). */
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'role'
+  );
+}
+
+/** `stem`, or `stem-2`, `stem-3`, … : the first that is a valid id not in `taken`. */
+export function freshId(stem: string, taken: ReadonlySet<string>): string {
+  const base = ID_PATTERN.test(stem) ? stem.slice(0, 56) : slugify(stem);
+  if (!taken.has(base)) return base;
+  for (let k = 2; ; k++) {
+    const candidate = `${base}-${k}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+const idsOf = (doc: OrgDocument): Set<string> => new Set(doc.roles.map((r) => r.id));
+
+/** Validates a role against the format; the message names the field. */
+function validateRole(input: unknown): { ok: true; role: Role } | Refusal {
+  const result = RoleSchema.safeParse(input);
+  if (result.success) return { ok: true, role: result.data as Role };
+  const issue = result.error.issues[0];
+  const where = issue ? formatPath(issue.path as PathSegment[]) : '';
+  return refuse('invalid', `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid role'}`);
+}
+
+/**
+ * Whether making `managerId` the manager of `id` would close a reporting loop:
+ * walks up from the new manager (visited set: the document may already hold cycles).
+ */
+export function wouldCreateCycle(doc: OrgDocument, id: string, managerId: string): boolean {
+  const byId = new Map(doc.roles.map((r) => [r.id, r] as const));
+  const seen = new Set<string>();
+  for (let cur: string | null = managerId; cur !== null && !seen.has(cur); cur = byId.get(cur)?.reportsTo ?? null) {
+    if (cur === id) return true;
+    seen.add(cur);
+  }
+  return false;
+}
+
+export interface AddRoleArgs {
+  /** Fields of the new role; `id` is optional (a fresh one is made from the title). */
+  readonly role: Omit<RoleInput, 'id' | 'reportsTo'> & { readonly id?: string };
+  /** The manager of the new role, or null/absent for a loose role. */
+  readonly reportsTo?: string | null;
+  /** Where to place it on the canvas (kept in view.positions). */
+  readonly position?: { readonly x: number; readonly y: number };
+}
+
+/** Adds a role, as a report of `reportsTo` or loose. */
+export function addRole(doc: OrgDocument, args: AddRoleArgs): CommandResult<{ readonly id: string }> {
+  if (doc.roles.length >= 50_000) return refuse('too-many-roles', 'A document holds at most 50,000 roles.');
+  const taken = idsOf(doc);
+  const id = args.role.id ?? freshId(slugify(args.role.title), taken);
+  if (taken.has(id)) return refuse('duplicate', `A role with the id "${id}" already exists.`);
+  const reportsTo = args.reportsTo ?? null;
+  if (reportsTo !== null && !taken.has(reportsTo)) return refuse('not-found', `There is no role "${reportsTo}" to report to.`);
+  const checked = validateRole({ ...args.role, id, reportsTo });
+  if (!checked.ok) return checked;
+  const next = withRoles(doc, [...doc.roles, checked.role]);
+  return { ok: true, doc: args.position ? setPosition(next, id, args.position) : next, id };
+}
+
+/** Fields that have their own command, so a patch cannot bypass its checks. */
+type RolePatch = Partial<Omit<RoleInput, 'id' | 'reportsTo'>>;
+
+/**
+ * Updates fields of a role; a field set to `undefined` is removed (back to its default).
+ * The result is validated as a whole role; `id` and `reportsTo` have their own commands.
+ */
+export function updateRole(doc: OrgDocument, id: string, patch: RolePatch): CommandResult {
+  if ('id' in patch || 'reportsTo' in patch) {
+    return refuse('invalid', 'Change the id with renameRoleId and the manager with moveRole.');
+  }
+  const at = doc.roles.findIndex((r) => r.id === id);
+  if (at < 0) return refuse('not-found', `There is no role "${id}".`);
+  const merged: Record<string, unknown> = { ...doc.roles[at] };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  const checked = validateRole(merged);
+  if (!checked.ok) return checked;
+  const roles = doc.roles.slice();
+  roles[at] = checked.role;
+  return { ok: true, doc: withRoles(doc, roles) };
+}
+
+/** Changes a role's id and every reference to it (reports, dotted lines, view). */
+export function renameRoleId(doc: OrgDocument, id: string, newId: string): CommandResult {
+  if (id === newId) return { ok: true, doc };
+  if (!ID_PATTERN.test(newId)) return refuse('invalid', `"${newId}" is not a valid id (letters, digits and _ . : -, up to 64).`);
+  const taken = idsOf(doc);
+  if (!taken.has(id)) return refuse('not-found', `There is no role "${id}".`);
+  if (taken.has(newId)) return refuse('duplicate', `A role with the id "${newId}" already exists.`);
+  const swap = (ref: string): string => (ref === id ? newId : ref);
+  const roles = doc.roles.map((r) => {
+    const touched = r.id === id || r.reportsTo === id || r.dottedLines.some((d) => d.to === id);
+    if (!touched) return r;
+    return {
+      ...r,
+      id: swap(r.id),
+      reportsTo: r.reportsTo === null ? null : swap(r.reportsTo),
+      dottedLines: r.dottedLines.map((d) => (d.to === id ? { ...d, to: newId } : d)),
+    };
+  });
+  const positions = renameKey(doc.view.positions, id, newId);
+  const collapsed = doc.view.collapsed.map(swap);
+  return { ok: true, doc: { ...doc, roles, view: { ...doc.view, positions, collapsed } } };
+}
+
+/** Makes `id` report to `managerId` (null: a top role); refused when it would close a loop. */
+export function moveRole(doc: OrgDocument, id: string, managerId: string | null): CommandResult {
+  const at = doc.roles.findIndex((r) => r.id === id);
+  if (at < 0) return refuse('not-found', `There is no role "${id}".`);
+  const role = doc.roles[at]!;
+  if (managerId !== null) {
+    if (managerId === id) return refuse('self', `"${role.title}" cannot report to itself.`);
+    const manager = findRole(doc, managerId);
+    if (!manager) return refuse('not-found', `There is no role "${managerId}" to report to.`);
+    if (wouldCreateCycle(doc, id, managerId)) {
+      return refuse('cycle', `"${role.title}" cannot report to "${manager.title}": "${manager.title}" already reports, directly or not, to "${role.title}".`);
+    }
+  }
+  if (role.reportsTo === managerId) return { ok: true, doc };
+  const roles = doc.roles.slice();
+  roles[at] = { ...role, reportsTo: managerId };
+  return { ok: true, doc: withRoles(doc, roles) };
+}
+
+/**
+ * Removes roles. The reports of a removed role move up to its nearest manager that
+ * stays (or become top roles); dotted lines to removed roles and their view entries go too.
+ */
+export function removeRoles(doc: OrgDocument, ids: readonly string[]): CommandResult {
+  const removed = new Set(ids);
+  const byId = new Map(doc.roles.map((r) => [r.id, r] as const));
+  for (const id of removed) if (!byId.has(id)) return refuse('not-found', `There is no role "${id}".`);
+  // Nearest surviving manager, walking up past removed roles (visited set: cycles).
+  const survivingManager = (start: string | null): string | null => {
+    const seen = new Set<string>();
+    let cur = start;
+    while (cur !== null && removed.has(cur) && !seen.has(cur)) {
+      seen.add(cur);
+      cur = byId.get(cur)?.reportsTo ?? null;
+    }
+    return cur !== null && removed.has(cur) ? null : cur;
+  };
+  const roles: Role[] = [];
+  for (const r of doc.roles) {
+    if (removed.has(r.id)) continue;
+    const reportsTo = r.reportsTo !== null && removed.has(r.reportsTo) ? survivingManager(r.reportsTo) : r.reportsTo;
+    const dottedLines = r.dottedLines.some((d) => removed.has(d.to)) ? r.dottedLines.filter((d) => !removed.has(d.to)) : r.dottedLines;
+    roles.push(reportsTo === r.reportsTo && dottedLines === r.dottedLines ? r : { ...r, reportsTo, dottedLines });
+  }
+  const positions = Object.fromEntries(Object.entries(doc.view.positions).filter(([id]) => !removed.has(id)));
+  const collapsed = doc.view.collapsed.filter((id) => !removed.has(id));
+  return { ok: true, doc: { ...doc, roles, view: { ...doc.view, positions, collapsed } } };
+}
+
+/** Adds a dotted line from `fromId` to `toId`; refused for a missing role, itself, or a line already there. */
+export function addDottedLine(doc: OrgDocument, fromId: string, line: DottedLine): CommandResult {
+  const at = doc.roles.findIndex((r) => r.id === fromId);
+  if (at < 0) return refuse('not-found', `There is no role "${fromId}".`);
+  const from = doc.roles[at]!;
+  if (line.to === fromId) return refuse('self', `"${from.title}" cannot have a dotted line to itself.`);
+  if (!findRole(doc, line.to)) return refuse('not-found', `There is no role "${line.to}".`);
+  if (from.dottedLines.some((d) => d.to === line.to)) return refuse('duplicate', `"${from.title}" already has a dotted line to that role.`);
+  const parsed = z.array(RoleSchema.shape.dottedLines.unwrap().element).safeParse([line]);
+  if (!parsed.success) return refuse('invalid', parsed.error.issues[0]?.message ?? 'invalid dotted line');
+  const roles = doc.roles.slice();
+  roles[at] = { ...from, dottedLines: [...from.dottedLines, parsed.data[0]!] };
+  return { ok: true, doc: withRoles(doc, roles) };
+}
+
+/** Removes the dotted line from `fromId` to `toId`. */
+export function removeDottedLine(doc: OrgDocument, fromId: string, toId: string): CommandResult {
+  const at = doc.roles.findIndex((r) => r.id === fromId);
+  const from = doc.roles[at];
+  if (!from || !from.dottedLines.some((d) => d.to === toId)) return refuse('not-found', `There is no dotted line from "${fromId}" to "${toId}".`);
+  const roles = doc.roles.slice();
+  roles[at] = { ...from, dottedLines: from.dottedLines.filter((d) => d.to !== toId) };
+  return { ok: true, doc: withRoles(doc, roles) };
+}
+
+/** The roles a copy takes: the role alone, or the role and every solid-line descendant (document order). */
+export function copyRoles(doc: OrgDocument, id: string, withSubtree: boolean): readonly Role[] {
+  const root = findRole(doc, id);
+  if (!root) return [];
+  if (!withSubtree) return [root];
+  const kids = new Map<string, Role[]>();
+  for (const r of doc.roles) {
+    if (r.reportsTo === null || r.reportsTo === r.id) continue;
+    let list = kids.get(r.reportsTo);
+    if (!list) kids.set(r.reportsTo, (list = []));
+    list.push(r);
+  }
+  const picked = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    for (const k of kids.get(queue.pop()!) ?? []) {
+      if (!picked.has(k.id)) {
+        picked.add(k.id);
+        queue.push(k.id);
+      }
+    }
+  }
+  return doc.roles.filter((r) => picked.has(r.id));
+}
+
+/**
+ * Pastes copied roles with fresh ids under `managerId` (null: loose). References inside
+ * the copy (reports, dotted lines, budget parents) follow the new ids; budgets get fresh
+ * ids too, since one budget id names one budget.
+ */
+export function pasteRoles(doc: OrgDocument, copied: readonly Role[], managerId: string | null): CommandResult<{ readonly ids: readonly string[] }> {
+  if (copied.length === 0) return refuse('not-found', 'Nothing to paste.');
+  if (doc.roles.length + copied.length > 50_000) return refuse('too-many-roles', 'A document holds at most 50,000 roles.');
+  if (managerId !== null && !findRole(doc, managerId)) return refuse('not-found', `There is no role "${managerId}" to paste under.`);
+  const taken = idsOf(doc);
+  const takenBudgets = new Set(doc.roles.flatMap((r) => r.budgets.map((b) => b.id)));
+  const newId = new Map<string, string>();
+  const newBudgetId = new Map<string, string>();
+  for (const r of copied) {
+    const id = freshId(r.id, taken);
+    taken.add(id);
+    newId.set(r.id, id);
+    for (const b of r.budgets) {
+      if (newBudgetId.has(b.id)) continue;
+      const bid = freshId(b.id, takenBudgets);
+      takenBudgets.add(bid);
+      newBudgetId.set(b.id, bid);
+    }
+  }
+  const pasted = copied.map((r, i): Role => ({
+    ...r,
+    id: newId.get(r.id)!,
+    // The first copied role is the copy's root; inner roles keep their copied manager.
+    reportsTo: i === 0 ? managerId : r.reportsTo !== null && newId.has(r.reportsTo) ? newId.get(r.reportsTo)! : managerId,
+    dottedLines: r.dottedLines.map((d) => (newId.has(d.to) ? { ...d, to: newId.get(d.to)! } : d)),
+    budgets: r.budgets.map((b) => ({
+      ...b,
+      id: newBudgetId.get(b.id)!,
+      ...(b.parent !== undefined && newBudgetId.has(b.parent) ? { parent: newBudgetId.get(b.parent)! } : {}),
+    })),
+  }));
+  return { ok: true, doc: withRoles(doc, [...doc.roles, ...pasted]), ids: pasted.map((r) => r.id) };
+}
+
+/** Renames the document (1–200 characters). */
+export function renameDocument(doc: OrgDocument, name: string): CommandResult {
+  const parsed = DocumentSchema.shape.name.safeParse(name);
+  if (!parsed.success) return refuse('invalid', 'A document name has 1 to 200 characters.');
+  return { ok: true, doc: { ...doc, name } };
+}
+
+/** Keeps a manual canvas position for a role. */
+export function setPosition(doc: OrgDocument, id: string, position: { readonly x: number; readonly y: number }): OrgDocument {
+  const positions = { ...doc.view.positions };
+  Object.defineProperty(positions, id, { value: { x: position.x, y: position.y }, enumerable: true, writable: true, configurable: true });
+  return { ...doc, view: { ...doc.view, positions } };
+}
+
+function renameKey<T>(rec: Readonly<Record<string, T>>, from: string, to: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k === from ? to : k, v]));
+}

@@ -1,0 +1,181 @@
+/**
+ * The tree index: built once per document, read by rules, metrics, layout and the
+ * canvas. Total on cycles, dangling references and 10,000-deep chains: every walk is
+ * iterative, and roles are addressed by their index in `doc.roles`.
+ *
+ * Terms (rules.md): in scope = not external; kids(r) = in-scope roles whose
+ * `reportsTo` is r; a top role is in scope with `reportsTo` null or naming an external
+ * role; sub(r) = r and the in-scope roles below it through in-scope roles only.
+ *
+ * sub() is represented by a forest: every in-scope role hangs under its existing
+ * manager (other than itself); an external role is always a forest root (an external
+ * role ends a branch upward). A preorder walk gives each reached role an Euler
+ * interval [enter, exit), so "u ∈ sub(h)" is O(1). Roles that no forest root reaches
+ * are in or below a reporting cycle; queries about them walk up with a visited set.
+ */
+import type { OrgDocument, Role } from '../schema/v1.ts';
+
+const NONE = -1;
+const EMPTY: readonly number[] = Object.freeze([]);
+
+export interface TreeIndex {
+  readonly doc: OrgDocument;
+  readonly roles: readonly Role[];
+  /** Role index by id (the first role with that id). */
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Solid-line manager of each role: the index, or -1 when null, missing or itself. */
+  readonly managerOf: Int32Array;
+  /** Parent in the forest that defines sub(): -1 for external roles and roles without a valid manager. */
+  readonly treeParent: Int32Array;
+  /** Depth (top role = 1), 0 for roles under no top role and for external roles. */
+  readonly depth: Int32Array;
+  /** Euler interval of each reached role (enter = -1 when unreached: in or below a cycle). */
+  readonly enter: Int32Array;
+  readonly exit: Int32Array;
+  /** Reached roles in preorder: every role comes after its forest parent (top-down passes). */
+  readonly preorder: Int32Array;
+  /** Top roles in document order. */
+  readonly tops: readonly number[];
+  /** The top role with the largest team (headcount of sub), first in the document on ties; -1 when none. */
+  readonly root: number;
+  /** Sum of headcount over sub(r), r included when in scope. */
+  readonly teamHeadcount: Float64Array;
+  /** kids(r): in-scope roles reporting to r, in document order. */
+  kids(r: number): readonly number[];
+  /** Whether role r is in scope (not external). */
+  inScope(r: number): boolean;
+  /** Whether u ∈ sub(h). */
+  isUnder(u: number, h: number): boolean;
+  /** up-walk(u): u, its manager, … stopping after the first external role, before a missing role or a repeat. */
+  upWalk(u: number): number[];
+}
+
+/** Builds the tree index of a document in O(roles). */
+export function buildTreeIndex(doc: OrgDocument): TreeIndex {
+  const roles = doc.roles;
+  const n = roles.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) if (!indexOf.has(roles[i]!.id)) indexOf.set(roles[i]!.id, i);
+
+  const external = new Uint8Array(n);
+  for (let i = 0; i < n; i++) external[i] = roles[i]!.external ? 1 : 0;
+
+  const managerOf = new Int32Array(n).fill(NONE);
+  const treeParent = new Int32Array(n).fill(NONE);
+  const kidCount = new Int32Array(n);
+  const tops: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const to = roles[i]!.reportsTo;
+    const m = to === null ? undefined : indexOf.get(to);
+    if (m !== undefined && m !== i) managerOf[i] = m;
+    if (external[i]) continue;
+    if (m !== undefined && m !== i) {
+      treeParent[i] = m;
+      kidCount[m]!++;
+      if (external[m]) tops.push(i);
+    } else if (to === null) {
+      tops.push(i);
+    }
+  }
+
+  // Children lists in document order (compressed: one offsets array, one flat list).
+  const offset = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offset[i + 1] = offset[i]! + kidCount[i]!;
+  const flat = new Int32Array(offset[n]!);
+  const fill = offset.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const p = treeParent[i]!;
+    if (p !== NONE) flat[fill[p]!++] = i;
+  }
+  const kidLists: (readonly number[] | undefined)[] = new Array(n);
+  const kids = (r: number): readonly number[] => {
+    if (r < 0 || r >= n || kidCount[r] === 0) return EMPTY;
+    let list = kidLists[r];
+    if (!list) kidLists[r] = list = Array.from(flat.subarray(offset[r]!, offset[r + 1]!));
+    return list;
+  };
+
+  // Preorder walk of the forest from every root (explicit stack, children in document order).
+  const enter = new Int32Array(n).fill(NONE);
+  const exit = new Int32Array(n).fill(NONE);
+  const depth = new Int32Array(n);
+  const preorder = new Int32Array(n);
+  let reached = 0;
+  const stack = new Int32Array(n);
+  const next = new Int32Array(n); // next child position to visit, per role
+  const isTop = new Uint8Array(n);
+  for (const t of tops) isTop[t] = 1;
+  for (let start = 0; start < n; start++) {
+    if (treeParent[start] !== NONE) continue;
+    let sp = 0;
+    stack[sp++] = start;
+    enter[start] = reached;
+    preorder[reached++] = start;
+    depth[start] = isTop[start] ? 1 : 0;
+    next[start] = offset[start]!;
+    while (sp > 0) {
+      const r = stack[sp - 1]!;
+      if (next[r]! < offset[r + 1]!) {
+        const c = flat[next[r]!++]!;
+        enter[c] = reached;
+        preorder[reached++] = c;
+        depth[c] = depth[r]! > 0 && !external[r] ? depth[r]! + 1 : isTop[c] ? 1 : 0;
+        next[c] = offset[c]!;
+        stack[sp++] = c;
+      } else {
+        exit[r] = reached;
+        sp--;
+      }
+    }
+  }
+
+  // Team headcount bottom-up: reverse preorder visits children before parents.
+  const teamHeadcount = new Float64Array(n);
+  for (let k = reached - 1; k >= 0; k--) {
+    const r = preorder[k]!;
+    if (!external[r]) teamHeadcount[r]! += roles[r]!.headcount;
+    const p = treeParent[r]!;
+    if (p !== NONE) teamHeadcount[p]! += teamHeadcount[r]!;
+  }
+  let root = NONE;
+  for (const t of tops) if (root === NONE || teamHeadcount[t]! > teamHeadcount[root]!) root = t;
+
+  const upWalk = (u: number): number[] => {
+    const walk: number[] = [];
+    const seen = new Set<number>();
+    for (let r = u; r !== NONE && !seen.has(r); r = managerOf[r]!) {
+      walk.push(r);
+      seen.add(r);
+      if (external[r]) break;
+    }
+    return walk;
+  };
+
+  const isUnder = (u: number, h: number): boolean => {
+    if (u < 0 || h < 0 || u >= n || h >= n) return false;
+    if (u === h) return true;
+    if (external[u]) return false;
+    if (enter[u] !== NONE && enter[h] !== NONE) return enter[h]! <= enter[u]! && enter[u]! < exit[h]!;
+    if (enter[u] !== NONE) return false; // a reached role is never under an unreached one
+    return upWalk(u).includes(h);
+  };
+
+  return {
+    doc,
+    roles,
+    indexOf,
+    managerOf,
+    treeParent,
+    depth,
+    enter,
+    exit,
+    preorder: preorder.subarray(0, reached),
+    tops,
+    root,
+    teamHeadcount,
+    kids,
+    inScope: (r) => r >= 0 && r < n && !external[r],
+    isUnder,
+    upWalk,
+  };
+}

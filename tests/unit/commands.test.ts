@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDottedLine,
+  addRole,
+  copyRoles,
+  freshId,
+  slugify,
+  moveRole,
+  pasteRoles,
+  removeDottedLine,
+  removeRoles,
+  renameDocument,
+  renameRoleId,
+  setPosition,
+  updateRole,
+  type CommandResult,
+} from '../../src/model/commands.ts';
+import type { OrgDocument } from '../../src/schema/v1.ts';
+import { docOf } from '../helpers/doc.ts';
+import { deepFreeze } from '../helpers/freeze.ts';
+
+const ok = <T extends object>(result: CommandResult<T>) => {
+  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  return result;
+};
+const refused = (result: CommandResult) => {
+  if (result.ok) throw new Error('expected a refusal');
+  return result;
+};
+const managers = (doc: OrgDocument) => Object.fromEntries(doc.roles.map((r) => [r.id, r.reportsTo]));
+
+// Frozen: any command that mutated its input would throw.
+const base = deepFreeze(docOf([
+  { id: 'head', title: 'Head of AM', family: 'head-am', level: 5 },
+  { id: 'lead', title: 'AM Lead', family: 'am-lead', level: 4, reportsTo: 'head', budgets: [{ id: 'OPS', kind: 'operating', amount: 10 }] },
+  { id: 'sam', title: 'Senior AM', family: 'senior-am', level: 3, reportsTo: 'lead', budgets: [{ id: 'CP', kind: 'client-programs', amount: 1, parent: 'OPS' }] },
+  { id: 'am', title: 'AM', family: 'am', level: 2, reportsTo: 'sam', dottedLines: [{ to: 'lead', kind: 'partner' }] },
+  { id: 'partner', title: 'Product China', function: 'product', level: 5, external: true },
+], { view: { positions: { lead: { x: 1, y: 2 } }, collapsed: ['lead'] } }));
+
+describe('addRole', () => {
+  it('adds a report with a fresh id from the title and fills defaults', () => {
+    const { doc, id } = ok(addRole(base, { role: { title: 'Account Manager', family: 'am', level: 2 }, reportsTo: 'lead', position: { x: 5, y: 6 } }));
+    expect(id).toBe('account-manager');
+    expect(doc.roles.at(-1)).toMatchObject({ id, reportsTo: 'lead', headcount: 1, dottedLines: [] });
+    expect(doc.view.positions[id]).toEqual({ x: 5, y: 6 });
+    expect(doc.roles.slice(0, 5)).toEqual(base.roles);
+    expect(doc.roles[0]).toBe(base.roles[0]);
+  });
+
+  it('adds a loose role', () => {
+    const { doc, id } = ok(addRole(base, { role: { title: 'Loose', level: 3 } }));
+    expect(doc.roles.find((r) => r.id === id)!.reportsTo).toBeNull();
+  });
+
+  it('refuses a missing manager, a taken id and invalid fields', () => {
+    expect(refused(addRole(base, { role: { title: 'X', level: 2 }, reportsTo: 'ghost' })).code).toBe('not-found');
+    expect(refused(addRole(base, { role: { id: 'lead', title: 'X', level: 2 } })).code).toBe('duplicate');
+    const bad = refused(addRole(base, { role: { title: 'X', level: 9 } }));
+    expect(bad.code).toBe('invalid');
+    expect(bad.reason).toMatch(/^level: /);
+  });
+});
+
+describe('updateRole', () => {
+  it('updates fields and validates the result', () => {
+    const { doc } = ok(updateRole(base, 'sam', { title: 'Senior Account Manager', headcount: 2, holder: { name: 'Li Na' } }));
+    expect(doc.roles[2]).toMatchObject({ title: 'Senior Account Manager', headcount: 2, holder: { name: 'Li Na' } });
+    expect(doc.roles[1]).toBe(base.roles[1]);
+  });
+
+  it('removes a field set to undefined', () => {
+    const { doc } = ok(updateRole(base, 'lead', { budgets: undefined, archetype: 'coach' }));
+    expect(doc.roles[1]!.budgets).toEqual([]);
+    const { doc: back } = ok(updateRole(doc, 'lead', { archetype: undefined }));
+    expect(Object.hasOwn(back.roles[1]!, 'archetype')).toBe(false);
+  });
+
+  it('refuses invalid values naming the field, and id or manager changes', () => {
+    expect(refused(updateRole(base, 'sam', { title: '' })).reason).toMatch(/^title: /);
+    expect(refused(updateRole(base, 'sam', { salary: { min: -1, max: 2 } })).reason).toMatch(/^salary\.min: /);
+    expect(refused(updateRole(base, 'ghost', { title: 'x' })).code).toBe('not-found');
+    expect(refused(updateRole(base, 'sam', { reportsTo: 'head' } as never)).code).toBe('invalid');
+  });
+});
+
+describe('moveRole', () => {
+  it('moves a role to a new manager', () => {
+    const { doc } = ok(moveRole(base, 'am', 'lead'));
+    expect(managers(doc).am).toBe('lead');
+  });
+
+  it('makes a role a top role with null', () => {
+    expect(managers(ok(moveRole(base, 'lead', null)).doc).lead).toBeNull();
+  });
+
+  it('refuses a move under itself or under its own report, with a reason', () => {
+    expect(refused(moveRole(base, 'lead', 'lead')).code).toBe('self');
+    const cycle = refused(moveRole(base, 'lead', 'am'));
+    expect(cycle.code).toBe('cycle');
+    expect(cycle.reason).toContain('AM Lead');
+    expect(refused(moveRole(base, 'lead', 'ghost')).code).toBe('not-found');
+  });
+
+  it('terminates on a document that already holds a cycle', () => {
+    const cyclic = docOf([{ id: 'a', reportsTo: 'b' }, { id: 'b', reportsTo: 'a' }, { id: 'c' }]);
+    expect(ok(moveRole(cyclic, 'c', 'a')).doc.roles[2]!.reportsTo).toBe('a');
+    expect(refused(moveRole(cyclic, 'a', 'b')).code).toBe('cycle');
+  });
+});
+
+describe('removeRoles', () => {
+  it('moves the reports of a removed manager up to its manager', () => {
+    const { doc } = ok(removeRoles(base, ['lead']));
+    expect(managers(doc)).toEqual({ head: null, sam: 'head', am: 'sam', partner: null });
+  });
+
+  it('moves reports past several removed managers, and drops their dotted lines and view entries', () => {
+    const { doc } = ok(removeRoles(base, ['lead', 'sam']));
+    expect(managers(doc).am).toBe('head');
+    expect(doc.roles.find((r) => r.id === 'am')!.dottedLines).toEqual([]);
+    expect(doc.view.positions).toEqual({});
+    expect(doc.view.collapsed).toEqual([]);
+  });
+
+  it('refuses a missing role', () => {
+    expect(refused(removeRoles(base, ['ghost'])).code).toBe('not-found');
+  });
+
+  it('terminates when the removed roles form a cycle', () => {
+    const cyclic = docOf([{ id: 'a', reportsTo: 'b' }, { id: 'b', reportsTo: 'a' }, { id: 'c', reportsTo: 'a' }]);
+    expect(managers(ok(removeRoles(cyclic, ['a', 'b'])).doc)).toEqual({ c: null });
+  });
+});
+
+describe('dotted lines', () => {
+  it('adds and removes a dotted line', () => {
+    const { doc } = ok(addDottedLine(base, 'lead', { to: 'partner', kind: 'partner', note: 'weekly sync' }));
+    expect(doc.roles[1]!.dottedLines).toEqual([{ to: 'partner', kind: 'partner', note: 'weekly sync' }]);
+    expect(ok(removeDottedLine(doc, 'lead', 'partner')).doc.roles[1]!.dottedLines).toEqual([]);
+  });
+
+  it('refuses a line to itself, to a missing role, a second line to the same role, and a missing line', () => {
+    expect(refused(addDottedLine(base, 'lead', { to: 'lead', kind: 'partner' })).code).toBe('self');
+    expect(refused(addDottedLine(base, 'lead', { to: 'ghost', kind: 'partner' })).code).toBe('not-found');
+    expect(refused(addDottedLine(base, 'am', { to: 'lead', kind: 'indirect-manager' })).code).toBe('duplicate');
+    expect(refused(removeDottedLine(base, 'lead', 'head')).code).toBe('not-found');
+    expect(refused(addDottedLine(base, 'lead', { to: 'head', kind: 'boss' as never })).code).toBe('invalid');
+  });
+});
+
+describe('copy and paste', () => {
+  it('copies a role alone or with its subtree', () => {
+    expect(copyRoles(base, 'sam', false).map((r) => r.id)).toEqual(['sam']);
+    expect(copyRoles(base, 'lead', true).map((r) => r.id)).toEqual(['lead', 'sam', 'am']);
+    expect(copyRoles(base, 'ghost', true)).toEqual([]);
+  });
+
+  it('pastes a subtree with fresh ids, inner references and budgets following', () => {
+    const { doc, ids } = ok(pasteRoles(base, copyRoles(base, 'lead', true), 'head'));
+    expect(ids).toEqual(['lead-2', 'sam-2', 'am-2']);
+    const byId = new Map(doc.roles.map((r) => [r.id, r]));
+    expect(byId.get('lead-2')!.reportsTo).toBe('head');
+    expect(byId.get('sam-2')!.reportsTo).toBe('lead-2');
+    expect(byId.get('am-2')!.dottedLines).toEqual([{ to: 'lead-2', kind: 'partner' }]);
+    expect(byId.get('lead-2')!.budgets[0]!.id).toBe('OPS-2');
+    expect(byId.get('sam-2')!.budgets[0]!.parent).toBe(byId.get('lead-2')!.budgets[0]!.id);
+    const budgetIds = doc.roles.flatMap((r) => r.budgets.map((b) => b.id));
+    expect(new Set(budgetIds).size).toBe(budgetIds.length);
+  });
+
+  it('pastes loose, and refuses an empty clipboard or a missing target', () => {
+    const { doc, ids } = ok(pasteRoles(base, copyRoles(base, 'sam', false), null));
+    expect(doc.roles.find((r) => r.id === ids[0])!.reportsTo).toBeNull();
+    expect(refused(pasteRoles(base, [], 'head')).code).toBe('not-found');
+    expect(refused(pasteRoles(base, copyRoles(base, 'sam', false), 'ghost')).code).toBe('not-found');
+  });
+});
+
+describe('document and ids', () => {
+  it('renames the document within 1–200 characters', () => {
+    expect(ok(renameDocument(base, 'China AM 2027')).doc.name).toBe('China AM 2027');
+    expect(refused(renameDocument(base, '')).code).toBe('invalid');
+    expect(refused(renameDocument(base, 'x'.repeat(201))).code).toBe('invalid');
+  });
+
+  it('renames a role id and every reference to it', () => {
+    const { doc } = ok(renameRoleId(base, 'lead', 'lead-east'));
+    expect(managers(doc).sam).toBe('lead-east');
+    expect(doc.roles[3]!.dottedLines[0]!.to).toBe('lead-east');
+    expect(doc.view.positions).toEqual({ 'lead-east': { x: 1, y: 2 } });
+    expect(doc.view.collapsed).toEqual(['lead-east']);
+    expect(refused(renameRoleId(base, 'lead', 'sam')).code).toBe('duplicate');
+    expect(refused(renameRoleId(base, 'lead', '-bad')).code).toBe('invalid');
+  });
+
+  it('makes fresh ids that are valid and unused', () => {
+    expect(slugify('Head of AM, China')).toBe('head-of-am-china');
+    expect(slugify('客户经理')).toBe('role');
+    expect(freshId('Head of AM', new Set())).toBe('head-of-am');
+    expect(freshId('OPS', new Set(['OPS']))).toBe('OPS-2');
+    expect(freshId('x', new Set(['x', 'x-2']))).toBe('x-3');
+  });
+
+  it('stores a position for a role id such as "constructor" as data', () => {
+    const doc = setPosition(base, 'constructor', { x: 1, y: 1 });
+    expect(Object.hasOwn(doc.view.positions, 'constructor')).toBe(true);
+    expect(base.view.positions).toEqual({ lead: { x: 1, y: 2 } });
+  });
+});
