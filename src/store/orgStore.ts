@@ -1,0 +1,126 @@
+/**
+ * The designer's one store: the document, its undo history, the selection and the
+ * messages shown to the user. It holds no React Flow nodes: the canvas derives them.
+ *
+ * Every change of the document goes through `run` (a pure command) or `replace`
+ * (a loaded document), and each call is one history entry: a gesture calls it once.
+ * Selection, hover, measurement and in-flight drag positions never touch history.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CommandResult } from '../model/commands.ts';
+import type { OrgDocument, Role } from '../schema/v1.ts';
+
+/** Undo keeps at least this many steps. */
+export const HISTORY_DEPTH = 500;
+
+export interface Message {
+  readonly id: number;
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+export interface OrgState {
+  readonly doc: OrgDocument;
+  readonly past: readonly OrgDocument[];
+  readonly future: readonly OrgDocument[];
+  /** Selected role ids; the first is the one the inspector shows. */
+  readonly selection: readonly string[];
+  /** The latest refusal or load error (shown with role="alert"), or null. */
+  readonly alert: Message | null;
+  /** A passing note (e.g. unknown fields dropped on import), or null. */
+  readonly notice: Message | null;
+  readonly clipboard: readonly Role[] | null;
+
+  /** Runs a command; on success one history entry, on refusal an alert. Returns the result. */
+  run<T extends object>(command: (doc: OrgDocument) => CommandResult<T>): CommandResult<T>;
+  /** Replaces the document (import, preset, New): one undoable step. */
+  replace(doc: OrgDocument): void;
+  /** Starts over from a document with an empty history (first load, reload from autosave). */
+  reset(doc: OrgDocument): void;
+  undo(): void;
+  redo(): void;
+  select(ids: readonly string[]): void;
+  setClipboard(roles: readonly Role[] | null): void;
+  showAlert(text: string): void;
+  showNotice(text: string): void;
+  dismissAlert(): void;
+  dismissNotice(): void;
+}
+
+export type OrgStore = StoreApi<OrgState>;
+
+let messageId = 0;
+const message = (kind: Message['kind'], text: string): Message => ({ id: ++messageId, kind, text });
+
+/** Keeps the selection to roles that still exist. */
+function keepExisting(selection: readonly string[], doc: OrgDocument): readonly string[] {
+  if (selection.length === 0) return selection;
+  const ids = new Set(doc.roles.map((r) => r.id));
+  const kept = selection.filter((id) => ids.has(id));
+  return kept.length === selection.length ? selection : kept;
+}
+
+/** Creates a store; tests make a fresh one each. */
+export function createOrgStore(initial: OrgDocument): OrgStore {
+  return createStore<OrgState>()((set, get) => {
+    const commit = (doc: OrgDocument) => {
+      const { doc: before, past, selection } = get();
+      if (doc === before) return;
+      const nextPast = past.length >= HISTORY_DEPTH ? [...past.slice(past.length - HISTORY_DEPTH + 1), before] : [...past, before];
+      set({ doc, past: nextPast, future: [], selection: keepExisting(selection, doc), alert: null });
+    };
+    return {
+      doc: initial,
+      past: [],
+      future: [],
+      selection: [],
+      alert: null,
+      notice: null,
+      clipboard: null,
+
+      run(command) {
+        const result = command(get().doc);
+        if (result.ok) commit(result.doc);
+        else set({ alert: message('error', result.reason) });
+        return result;
+      },
+      replace(doc) {
+        commit(doc);
+        set({ selection: [] });
+      },
+      reset(doc) {
+        set({ doc, past: [], future: [], selection: [], alert: null });
+      },
+      undo() {
+        const { past, future, doc, selection } = get();
+        const previous = past.at(-1);
+        if (!previous) return;
+        set({ doc: previous, past: past.slice(0, -1), future: [doc, ...future], selection: keepExisting(selection, previous) });
+      },
+      redo() {
+        const { past, future, doc, selection } = get();
+        const next = future[0];
+        if (!next) return;
+        set({ doc: next, past: [...past, doc], future: future.slice(1), selection: keepExisting(selection, next) });
+      },
+      select(ids) {
+        set({ selection: ids });
+      },
+      setClipboard(roles) {
+        set({ clipboard: roles });
+      },
+      showAlert(text) {
+        set({ alert: message('error', text) });
+      },
+      showNotice(text) {
+        set({ notice: message('info', text) });
+      },
+      dismissAlert() {
+        set({ alert: null });
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+    };
+  });
+}
