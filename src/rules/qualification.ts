@@ -1,0 +1,62 @@
+/** Holder-qualification rules QUAL-001..002 (rules.md, "Holder qualifications"). */
+import type { Finding } from './types.ts';
+import type { RuleContext, RuleImpl } from './context.ts';
+import { fmt, names } from './numbers.ts';
+
+/** The family defaults of QUAL-001 (rules.md; not parameters). */
+export const HEAD_MIN_YEARS_MANAGEMENT = 10;
+export const SENIOR_MIN_YEARS_EXPERIENCE = 5;
+
+const years = (x: number): string => `${fmt(x)} ${x === 1 ? 'year' : 'years'}`;
+
+/** QUAL-001: without own requirements, a holder meets the family's default. */
+function qual001(ctx: RuleContext, out: Finding[]): void {
+  for (let r = 0; r < ctx.n; r++) {
+    const role = ctx.roles[r]!;
+    const holder = role.holder;
+    if (ctx.external[r] || !holder || role.requirements) continue;
+    if (role.family === 'head-am' && holder.yearsManagement !== undefined && holder.yearsManagement < HEAD_MIN_YEARS_MANAGEMENT) {
+      out.push({ rule: 'QUAL-001', severity: 'warning', roles: [role.id], message: `${holder.name || 'The holder'} of ${role.title} has ${years(holder.yearsManagement)} of people management; a Head of Account Management usually needs ${HEAD_MIN_YEARS_MANAGEMENT}+. Plan support or set the role's own requirements.` });
+    } else if (role.family === 'senior-am' && holder.yearsExperience !== undefined && holder.yearsExperience < SENIOR_MIN_YEARS_EXPERIENCE) {
+      out.push({ rule: 'QUAL-001', severity: 'warning', roles: [role.id], message: `${holder.name || 'The holder'} of ${role.title} has ${years(holder.yearsExperience)} of experience; a Senior Account Manager usually has ${SENIOR_MIN_YEARS_EXPERIENCE}–8. Plan support or set the role's own requirements.` });
+    }
+  }
+}
+
+/** Whether a holder's languages include a required one ("zh-CN" satisfies "zh"; case is ignored). */
+function speaks(languages: readonly string[], required: string): boolean {
+  const want = required.toLowerCase();
+  for (const l of languages) {
+    const have = l.toLowerCase();
+    if (have === want || have.startsWith(want + '-')) return true;
+  }
+  return false;
+}
+
+/** QUAL-002: a holder meets the role's own requirements. */
+function qual002(ctx: RuleContext, out: Finding[]): void {
+  for (let r = 0; r < ctx.n; r++) {
+    const role = ctx.roles[r]!;
+    const holder = role.holder;
+    const req = role.requirements;
+    if (ctx.external[r] || !holder || !req) continue;
+    const gaps: string[] = [];
+    if (req.minYearsManagement !== undefined && holder.yearsManagement !== undefined && holder.yearsManagement < req.minYearsManagement) {
+      gaps.push(`${years(holder.yearsManagement)} of people management (the role asks ${fmt(req.minYearsManagement)})`);
+    }
+    if (req.minYearsExperience !== undefined && holder.yearsExperience !== undefined && holder.yearsExperience < req.minYearsExperience) {
+      gaps.push(`${years(holder.yearsExperience)} of experience (the role asks ${fmt(req.minYearsExperience)})`);
+    }
+    if (req.languages && holder.languages) {
+      const missing = req.languages.filter((l) => !speaks(holder.languages!, l));
+      if (missing.length > 0) gaps.push(`no ${names(missing)} (required)`);
+    }
+    if (gaps.length === 0) continue;
+    out.push({ rule: 'QUAL-002', severity: 'warning', roles: [role.id], message: `${holder.name || 'The holder'} of ${role.title} has ${names(gaps, 3)}. Plan development, or revisit the requirements.` });
+  }
+}
+
+export const QUALIFICATION_RULES: readonly RuleImpl[] = [
+  { id: 'QUAL-001', check: qual001 },
+  { id: 'QUAL-002', check: qual002 },
+];
