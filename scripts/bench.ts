@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: figures of the core in Node, each the median of several runs after a
+ * warm-up, printed beside a baseline measured in the same run on the same document
+ * (JSON.parse of the text, and parseDocument), and written to bench/results.json.
+ * Targets are checked here by a person reading the figures, never by timed unit tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { generateOrg } from '../src/model/generate.ts';
+import { buildTreeIndex } from '../src/model/tree.ts';
+import { parseDocument } from '../src/schema/parse.ts';
+import { serializeDocument } from '../src/io/serialize.ts';
+import { checkDocument } from '../src/rules/engine.ts';
+import { computeMetrics } from '../src/metrics/index.ts';
+
+const RUNS = 7;
+const WARMUP = 3;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+
+/** Median milliseconds of `fn` over RUNS runs after WARMUP untimed ones. */
+function median(fn: () => unknown): number {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+interface Figure { name: string; roles: number; ms: number; baseline: string; baselineMs: number; target?: string }
+const figures: Figure[] = [];
+const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
+
+console.log(`Node ${process.version} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; median of ${RUNS} runs after ${WARMUP} warm-up runs\n`);
+for (const roles of SIZES) {
+  const doc = generateOrg({ roles, seed: 42 });
+  const text = serializeDocument(doc);
+  const jsonParse = median(() => JSON.parse(text));
+  const parse = median(() => parseDocument(text));
+  const index = buildTreeIndex(doc);
+  const rows: Omit<Figure, 'roles'>[] = [
+    { name: 'parse + validate (parseDocument)', ms: parse, baseline: 'JSON.parse', baselineMs: jsonParse, target: roles === 10_000 ? '≤ 60 ms' : undefined },
+    { name: 'tree index', ms: median(() => buildTreeIndex(doc)), baseline: 'parseDocument', baselineMs: parse },
+    { name: 'full rule check (index included)', ms: median(() => checkDocument(doc)), baseline: 'parseDocument', baselineMs: parse, target: roles === 10_000 ? '≤ 20 ms (issue 3), ≤ 10 ms (issue 9)' : undefined },
+    { name: 'rule check on a built index', ms: median(() => checkDocument(doc, index)), baseline: 'parseDocument', baselineMs: parse },
+    { name: 'metrics', ms: median(() => computeMetrics(doc, index)), baseline: 'parseDocument', baselineMs: parse, target: roles === 10_000 ? '≤ 5 ms' : undefined },
+    { name: 'serialize (Export JSON)', ms: median(() => serializeDocument(doc)), baseline: 'JSON.stringify', baselineMs: median(() => JSON.stringify(doc, null, 2)), target: roles === 10_000 ? '≤ 20 ms' : undefined },
+  ];
+  console.log(`${roles.toLocaleString('en-US')} roles (${(text.length / 1e6).toFixed(1)} MB, ${checkDocument(doc).length} findings)`);
+  for (const row of rows) {
+    figures.push({ ...row, roles });
+    const ratio = row.ms / row.baselineMs;
+    console.log(`  ${row.name.padEnd(36)} ${ms(row.ms)}   ${row.baseline.padEnd(14)} ${ms(row.baselineMs)}   ratio ${ratio.toFixed(2).padStart(6)}${row.target ? `   target ${row.target}` : ''}`);
+  }
+  console.log('');
+}
+
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures }, null, 2)}\n`);
+console.log('Written to bench/results.json');
