@@ -1,44 +1,73 @@
-/**
- * The app shell: loads the first-run preset through the import pipeline and shows
- * the document. The interactive designer (canvas, inspector, findings) builds on it.
- */
-import { useMemo } from 'react';
-import { blankDocument } from '../model/blank.ts';
-import { buildTreeIndex } from '../model/tree.ts';
-import type { OrgDocument } from '../schema/v1.ts';
-import { DEFAULT_PRESET, loadPreset } from './presets.ts';
+/** The designer's screen (ui.md): toolbar, palette, canvas, inspector, findings and metrics. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { OrgCanvas } from '../canvas/OrgCanvas.tsx';
+import { StoreContext, useOrg, useOrgStore, useT } from '../ui/context.tsx';
+import { FindingsPanel } from '../ui/FindingsPanel.tsx';
+import { Inspector } from '../ui/Inspector.tsx';
+import { MetricsPanel } from '../ui/MetricsPanel.tsx';
+import { Palette } from '../ui/Palette.tsx';
+import { SaveStatus } from '../ui/SaveStatus.tsx';
+import { Toolbar } from '../ui/Toolbar.tsx';
+import { useShortcuts } from '../ui/useShortcuts.ts';
+import type { Session } from './bootstrap.ts';
 
-function firstDocument(): { doc: OrgDocument; problem?: string } {
-  const result = loadPreset(DEFAULT_PRESET);
-  if (result?.ok) return { doc: result.doc };
-  return { doc: blankDocument(), problem: result ? result.error.message : 'The default preset is missing.' };
+export function App({ session }: { session: Session }) {
+  return (
+    <StoreContext.Provider value={session.store}>
+      <ReactFlowProvider>
+        <Designer session={session} />
+      </ReactFlowProvider>
+    </StoreContext.Provider>
+  );
 }
 
-export function App() {
-  const { doc, problem } = useMemo(() => firstDocument(), []);
-  const index = useMemo(() => buildTreeIndex(doc), [doc]);
-  const rows = Array.from(index.preorder, (i) => ({ role: doc.roles[i]!, depth: index.depth[i]! }));
+function Messages() {
+  const t = useT();
+  const store = useOrgStore();
+  const alert = useOrg((s) => s.alert);
+  const notice = useOrg((s) => s.notice);
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <h1>Org Designer</h1>
-        <span className="doc-name" data-testid="document-name">{doc.name}</span>
-      </header>
-      {problem && <p role="alert">{problem}</p>}
-      <main>
-        <p>
-          {doc.roles.length} roles · {doc.currency}
-          {doc.period ? ` · ${doc.period}` : ''}
-        </p>
-        <ul className="outline" aria-label="Roles">
-          {rows.map(({ role, depth }) => (
-            <li key={role.id} data-id={role.id} style={{ paddingLeft: `${Math.max(0, depth - 1) * 1.25}rem` }} className={role.external ? 'external' : undefined}>
-              {role.title}
-              {role.holder ? <span className="holder"> — {role.holder.name}</span> : null}
-            </li>
-          ))}
-        </ul>
-      </main>
+    <div className="messages">
+      {alert && (
+        <div className="message message-error" role="alert" key={alert.id}>
+          <span>{alert.text}</span>
+          <button type="button" className="link" onClick={() => store.getState().dismissAlert()}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="message message-info" role="status" key={notice.id}>
+          <span>{notice.text}</span>
+          <button type="button" className="link" onClick={() => store.getState().dismissNotice()}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Designer({ session }: { session: Session }) {
+  useShortcuts(session.store);
+  return (
+    <div className="designer">
+      <Toolbar />
+      <div className="status-line">
+        <SaveStatus session={session} />
+        <Messages />
+      </div>
+      <div className="workspace">
+        <Palette />
+        <main className="canvas-area">
+          <OrgCanvas />
+        </main>
+        <Inspector />
+      </div>
+      <div className="bottom-panels">
+        <FindingsPanel />
+        <MetricsPanel />
+      </div>
     </div>
   );
 }

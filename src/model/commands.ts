@@ -9,6 +9,7 @@ import {
   DocumentSchema,
   ID_PATTERN,
   RoleSchema,
+  type DeepReadonly,
   type DottedLine,
   type OrgDocument,
   type Role,
@@ -81,7 +82,7 @@ export function wouldCreateCycle(doc: OrgDocument, id: string, managerId: string
 
 export interface AddRoleArgs {
   /** Fields of the new role; `id` is optional (a fresh one is made from the title). */
-  readonly role: Omit<RoleInput, 'id' | 'reportsTo'> & { readonly id?: string };
+  readonly role: DeepReadonly<Omit<RoleInput, 'id' | 'reportsTo'>> & { readonly id?: string };
   /** The manager of the new role, or null/absent for a loose role. */
   readonly reportsTo?: string | null;
   /** Where to place it on the canvas (kept in view.positions). */
@@ -102,8 +103,8 @@ export function addRole(doc: OrgDocument, args: AddRoleArgs): CommandResult<{ re
   return { ok: true, doc: args.position ? setPosition(next, id, args.position) : next, id };
 }
 
-/** Fields that have their own command, so a patch cannot bypass its checks. */
-type RolePatch = Partial<Omit<RoleInput, 'id' | 'reportsTo'>>;
+/** Fields of a role a patch may set; `id` and `reportsTo` have their own commands, so their checks cannot be bypassed. */
+export type RolePatch = DeepReadonly<Partial<Omit<RoleInput, 'id' | 'reportsTo'>>>;
 
 /**
  * Updates fields of a role; a field set to `undefined` is removed (back to its default).
@@ -297,11 +298,72 @@ export function renameDocument(doc: OrgDocument, name: string): CommandResult {
 
 /** Keeps a manual canvas position for a role. */
 export function setPosition(doc: OrgDocument, id: string, position: { readonly x: number; readonly y: number }): OrgDocument {
-  const positions = { ...doc.view.positions };
-  Object.defineProperty(positions, id, { value: { x: position.x, y: position.y }, enumerable: true, writable: true, configurable: true });
+  return setPositions(doc, [[id, position]]);
+}
+
+/** Keeps manual canvas positions for several roles in one step. */
+export function setPositions(doc: OrgDocument, entries: Iterable<readonly [string, { readonly x: number; readonly y: number }]>): OrgDocument {
+  // fromEntries defines own properties, so an id such as "constructor" is plain data.
+  const positions = Object.fromEntries([...Object.entries(doc.view.positions), ...[...entries].map(([id, p]) => [id, { x: p.x, y: p.y }] as const)]);
   return { ...doc, view: { ...doc.view, positions } };
 }
 
 function renameKey<T>(rec: Readonly<Record<string, T>>, from: string, to: string): Record<string, T> {
   return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k === from ? to : k, v]));
+}
+
+/** Sets the layout direction of the canvas. */
+export function setDirection(doc: OrgDocument, direction: OrgDocument['view']['direction']): CommandResult {
+  if (doc.view.direction === direction) return { ok: true, doc };
+  return { ok: true, doc: { ...doc, view: { ...doc.view, direction } } };
+}
+
+/** Collapses or expands the subtree of a role on the canvas. */
+export function toggleCollapsed(doc: OrgDocument, id: string): CommandResult {
+  if (!findRole(doc, id)) return refuse('not-found', `There is no role "${id}".`);
+  const collapsed = doc.view.collapsed.includes(id) ? doc.view.collapsed.filter((c) => c !== id) : [...doc.view.collapsed, id];
+  return { ok: true, doc: { ...doc, view: { ...doc.view, collapsed } } };
+}
+
+/** Forgets every manual position, so the automatic layout places every role ("Auto layout"). */
+export function clearPositions(doc: OrgDocument): CommandResult {
+  if (Object.keys(doc.view.positions).length === 0) return { ok: true, doc };
+  return { ok: true, doc: { ...doc, view: { ...doc.view, positions: {} } } };
+}
+
+/** Forgets the manual positions of some roles (a re-parented role goes back to the layout). */
+export function clearPositionsOf(doc: OrgDocument, ids: readonly string[]): OrgDocument {
+  const drop = new Set(ids);
+  if (!Object.keys(doc.view.positions).some((id) => drop.has(id))) return doc;
+  const positions = Object.fromEntries(Object.entries(doc.view.positions).filter(([id]) => !drop.has(id)));
+  return { ...doc, view: { ...doc.view, positions } };
+}
+
+type DocumentFields = Partial<Pick<OrgDocument, 'name' | 'description' | 'currency' | 'period'>>;
+
+/** Updates document fields (name, description, currency, period), validated; undefined removes an optional one. */
+export function updateDocument(doc: OrgDocument, patch: DocumentFields): CommandResult {
+  const merged: Record<string, unknown> = { ...doc };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  const shape = DocumentSchema.shape;
+  for (const key of Object.keys(patch) as (keyof DocumentFields)[]) {
+    if (merged[key] === undefined) continue;
+    const checked = shape[key].safeParse(merged[key]);
+    if (!checked.success) return refuse('invalid', `${key}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return { ok: true, doc: merged as OrgDocument };
+}
+
+/** Sets or clears (undefined) the document's setting of one rule. */
+export function setRuleSetting(doc: OrgDocument, ruleId: string, setting: OrgDocument['settings']['rules'][string] | undefined): CommandResult {
+  const entries = Object.entries(doc.settings.rules).filter(([id]) => id !== ruleId);
+  if (setting !== undefined) {
+    const checked = DocumentSchema.shape.settings.unwrap().shape.rules.safeParse({ [ruleId]: setting });
+    if (!checked.success) return refuse('invalid', `${ruleId}: ${checked.error.issues[0]?.message ?? 'invalid setting'}`);
+    entries.push([ruleId, setting]);
+  }
+  return { ok: true, doc: { ...doc, settings: { ...doc.settings, rules: Object.fromEntries(entries) } } };
 }

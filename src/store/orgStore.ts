@@ -9,6 +9,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandResult } from '../model/commands.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
+import type { Language } from '../ui/strings.ts';
 
 /** Undo keeps at least this many steps. */
 export const HISTORY_DEPTH = 500;
@@ -30,6 +31,11 @@ export interface OrgState {
   /** A passing note (e.g. unknown fields dropped on import), or null. */
   readonly notice: Message | null;
   readonly clipboard: readonly Role[] | null;
+  readonly language: Language;
+  /** A request to centre the canvas on a role; `seq` makes a repeated request new. */
+  readonly focusRequest: { readonly id: string; readonly seq: number } | null;
+  /** Counts whole-document loads (replace, reset): the canvas fits the view when it changes. */
+  readonly generation: number;
 
   /** Runs a command; on success one history entry, on refusal an alert. Returns the result. */
   run<T extends object>(command: (doc: OrgDocument) => CommandResult<T>): CommandResult<T>;
@@ -45,6 +51,9 @@ export interface OrgState {
   showNotice(text: string): void;
   dismissAlert(): void;
   dismissNotice(): void;
+  setLanguage(language: Language): void;
+  /** Selects a role and asks the canvas to centre it. */
+  focus(id: string): void;
 }
 
 export type OrgStore = StoreApi<OrgState>;
@@ -61,7 +70,7 @@ function keepExisting(selection: readonly string[], doc: OrgDocument): readonly 
 }
 
 /** Creates a store; tests make a fresh one each. */
-export function createOrgStore(initial: OrgDocument): OrgStore {
+export function createOrgStore(initial: OrgDocument, language: Language = 'en'): OrgStore {
   return createStore<OrgState>()((set, get) => {
     const commit = (doc: OrgDocument) => {
       const { doc: before, past, selection } = get();
@@ -77,6 +86,9 @@ export function createOrgStore(initial: OrgDocument): OrgStore {
       alert: null,
       notice: null,
       clipboard: null,
+      language,
+      focusRequest: null,
+      generation: 0,
 
       run(command) {
         const result = command(get().doc);
@@ -86,10 +98,10 @@ export function createOrgStore(initial: OrgDocument): OrgStore {
       },
       replace(doc) {
         commit(doc);
-        set({ selection: [] });
+        set({ selection: [], generation: get().generation + 1 });
       },
       reset(doc) {
-        set({ doc, past: [], future: [], selection: [], alert: null });
+        set({ doc, past: [], future: [], selection: [], alert: null, generation: get().generation + 1 });
       },
       undo() {
         const { past, future, doc, selection } = get();
@@ -120,6 +132,12 @@ export function createOrgStore(initial: OrgDocument): OrgStore {
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      setLanguage(next) {
+        set({ language: next });
+      },
+      focus(id) {
+        set({ selection: [id], focusRequest: { id, seq: (get().focusRequest?.seq ?? 0) + 1 } });
       },
     };
   });

@@ -1,0 +1,354 @@
+/**
+ * The canvas: React Flow over the document. It turns React Flow events into commands
+ * (one per gesture) and derives its nodes from the document, the layout and the
+ * findings, giving React Flow only what is on screen (flow.ts).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  BezierEdge,
+  useReactFlow,
+  useViewport,
+  type Connection,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { addRole, clearPositionsOf, moveRole, setPositions, toggleCollapsed, type CommandResult } from '../model/commands.ts';
+import { roleTemplate, type TemplateKey, TEMPLATE_KEYS } from '../model/templates.ts';
+import type { Rect } from '../layout/types.ts';
+import type { OrgDocument } from '../schema/v1.ts';
+import { derive } from '../store/derived.ts';
+import { layoutOf } from '../store/layout.ts';
+import type { OrgState } from '../store/orgStore.ts';
+import { useOrg, useOrgStore, useT } from '../ui/context.tsx';
+import { localTitle } from '../ui/labels.ts';
+import { PALETTE_MIME } from '../ui/Palette.tsx';
+import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
+import { OverviewLayer } from './OverviewLayer.tsx';
+import { Minimap } from './Minimap.tsx';
+import { dropPreview, type DropPreview } from './preview.ts';
+import { ReportsEdge } from './ReportsEdge.tsx';
+import { RoleNode, type RoleFlowNode } from './RoleNode.tsx';
+
+// Defined once at module scope: React Flow re-mounts every node when these change.
+const nodeTypes = { role: RoleNode };
+const edgeTypes = { reports: ReportsEdge, dotted: BezierEdge };
+const defaultEdgeOptions = { focusable: false };
+
+const selectDoc = (s: OrgState) => s.doc;
+const selectSelection = (s: OrgState) => s.selection;
+
+/** How far beyond the screen nodes are mounted, as a share of the screen. */
+const MARGIN = 0.5;
+
+export function OrgCanvas() {
+  const t = useT();
+  const store = useOrgStore();
+  const doc = useOrg(selectDoc);
+  const selection = useOrg(selectSelection);
+  const language = useOrg((s) => s.language);
+  const focusRequest = useOrg((s) => s.focusRequest);
+  const generation = useOrg((s) => s.generation);
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  // The viewport as React Flow holds it: programmatic moves (fit, centre) included.
+  const viewport = useViewport();
+  const [size, setSize] = useState({ width: 1200, height: 800 });
+  const [drag, setDrag] = useState<DragState | null>(null);
+  const [preview, setPreview] = useState<DropPreview | null>(null);
+  // One cache per canvas: it keeps node objects between frames.
+  const [cache] = useState(() => new FlowCache());
+
+  const { index, byRole } = derive(doc);
+  const layout = layoutOf(doc);
+  const selectionSet = useMemo(() => new Set(selection), [selection]);
+
+  const labels = useMemo(() => ({ collapse: t('collapse'), expand: t('expand'), vacant: t('vacancies').toLowerCase(), level: t('level') }), [t]);
+  const onToggleCollapse = useCallback((id: string) => store.getState().run((d) => toggleCollapsed(d, id)), [store]);
+  const shared = useMemo(() => ({ labels, onToggleCollapse }), [labels, onToggleCollapse]);
+
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => entry && setSize({ width: entry.contentRect.width, height: entry.contentRect.height }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const view: Rect = useMemo(() => {
+    const w = size.width / viewport.zoom;
+    const h = size.height / viewport.zoom;
+    const minX = -viewport.x / viewport.zoom;
+    const minY = -viewport.y / viewport.zoom;
+    return { minX: minX - w * MARGIN, minY: minY - h * MARGIN, maxX: minX + w * (1 + MARGIN), maxY: minY + h * (1 + MARGIN) };
+  }, [viewport, size]);
+
+  // Level of detail: with more roles in view than the DOM should hold, draw the chart on
+  // one canvas and mount no role element (OverviewLayer).
+  const overview = useMemo(() => {
+    const w = size.width / viewport.zoom;
+    const h = size.height / viewport.zoom;
+    const minX = -viewport.x / viewport.zoom;
+    const minY = -viewport.y / viewport.zoom;
+    return layout.query({ minX, minY, maxX: minX + w, maxY: minY + h }).length > MAX_MOUNTED;
+  }, [layout, viewport, size]);
+
+  const { nodes, edges } = useMemo(
+    () =>
+      overview ? { nodes: [], edges: [] } : cache.build({
+        doc,
+        index,
+        layout: layout.layout,
+        query: layout.query,
+        view,
+        byRole,
+        selection: selectionSet,
+        titleOf: (role) => localTitle(role, language),
+        drag,
+        dropTarget: preview?.targetId ?? null,
+        shared,
+      }),
+    [overview, cache, doc, index, layout, view, byRole, selectionSet, language, drag, preview, shared],
+  );
+
+  const centreOn = useCallback(
+    (id: string) => {
+      const at = index.indexOf.get(id);
+      if (at === undefined) return;
+      const manual = Object.hasOwn(doc.view.positions, id) ? doc.view.positions[id] : undefined;
+      const x = manual?.x ?? layout.layout.x[at]!;
+      const y = manual?.y ?? layout.layout.y[at]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      void flow.setCenter(x + layout.layout.nodeWidth / 2, y + layout.layout.nodeHeight / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    },
+    [flow, index, layout, doc],
+  );
+
+  useEffect(() => {
+    if (focusRequest) centreOn(focusRequest.id);
+    // Only a new request centres; later document changes must not move the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+
+  const fitAll = useCallback(() => {
+    const { bounds } = layoutOf(store.getState().doc).layout;
+    void flow.fitBounds({ x: bounds.minX, y: bounds.minY, width: Math.max(1, bounds.maxX - bounds.minX), height: Math.max(1, bounds.maxY - bounds.minY) }, { padding: 0.08 });
+  }, [flow, store]);
+
+  // Fit the view when a whole document is loaded (not on every edit).
+  const fittedGeneration = useRef(generation);
+  useEffect(() => {
+    if (fittedGeneration.current === generation) return;
+    fittedGeneration.current = generation;
+    const id = requestAnimationFrame(fitAll);
+    return () => cancelAnimationFrame(id);
+  }, [generation, fitAll]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<RoleFlowNode>[]) => {
+      let nextSelection: Set<string> | null = null;
+      const moved = new Map<string, { x: number; y: number }>();
+      for (const change of changes) {
+        if (change.type === 'select') {
+          nextSelection ??= new Set(store.getState().selection);
+          if (change.selected) nextSelection.add(change.id);
+          else nextSelection.delete(change.id);
+        } else if (change.type === 'position' && change.position && change.dragging) {
+          moved.set(change.id, change.position);
+        }
+      }
+      if (nextSelection) store.getState().select([...nextSelection]);
+      if (moved.size > 0) {
+        setDrag((current) => {
+          const positions = new Map(current?.positions ?? []);
+          for (const [id, p] of moved) positions.set(id, p);
+          const first = [...positions.keys()][0]!;
+          const at = index.indexOf.get(first)!;
+          const origin = nodeOrigin(doc, layout.layout, first, at);
+          const p = positions.get(first)!;
+          const roots = [...positions.keys()].map((id) => index.indexOf.get(id)!).filter((i) => i !== undefined);
+          return { positions, dx: p.x - origin.x, dy: p.y - origin.y, roots };
+        });
+      }
+    },
+    [store, index, doc, layout],
+  );
+
+  const targetAt = useCallback(
+    (point: { x: number; y: number }, exclude: ReadonlySet<string>): string | null => {
+      const w = layout.layout.nodeWidth;
+      const h = layout.layout.nodeHeight;
+      for (let k = nodes.length - 1; k >= 0; k--) {
+        const n = nodes[k]!;
+        if (exclude.has(n.id)) continue;
+        if (point.x >= n.position.x && point.x <= n.position.x + w && point.y >= n.position.y && point.y <= n.position.y + h) return n.id;
+      }
+      return null;
+    },
+    [nodes, layout],
+  );
+
+  /** The role whose card is at a point of the chart (manual positions first), for clicks on the overview. */
+  const roleAt = useCallback(
+    (point: { x: number; y: number }): string | null => {
+      const { nodeWidth: w, nodeHeight: h } = layout.layout;
+      for (const [id, p] of Object.entries(doc.view.positions)) {
+        if (point.x >= p.x && point.x <= p.x + w && point.y >= p.y && point.y <= p.y + h && index.indexOf.has(id)) return id;
+      }
+      const hits = layout.query({ minX: point.x, minY: point.y, maxX: point.x, maxY: point.y });
+      for (let k = 0; k < hits.length; k++) {
+        const id = doc.roles[hits[k]!]!.id;
+        if (!Object.hasOwn(doc.view.positions, id)) return id;
+      }
+      return null;
+    },
+    [layout, doc, index],
+  );
+
+  const onNodeDrag = useCallback(
+    (event: MouseEvent | TouchEvent, node: RoleFlowNode) => {
+      const pointer = 'touches' in event ? event.touches[0] : event;
+      if (!pointer) return;
+      const point = flow.screenToFlowPosition({ x: pointer.clientX, y: pointer.clientY });
+      const dragged = new Set(drag?.positions.keys() ?? [node.id]);
+      dragged.add(node.id);
+      const target = targetAt(point, dragged);
+      if (target !== (preview?.targetId ?? null)) setPreview(target ? dropPreview(store.getState().doc, [...dragged], target) : null);
+    },
+    [flow, drag, targetAt, preview, store],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_: MouseEvent | TouchEvent, node: RoleFlowNode) => {
+      const state = drag;
+      const target = preview?.targetId ?? null;
+      setDrag(null);
+      setPreview(null);
+      if (!state) return;
+      const ids = [...state.positions.keys()];
+      if (!ids.includes(node.id)) ids.push(node.id);
+      if (target) {
+        store.getState().run((d) => moveAll(d, ids, target));
+        return;
+      }
+      // Dropped on empty canvas: the roles and the teams under them keep their new place.
+      store.getState().run((d) => ({ ok: true, doc: placeWithTeams(d, state, layout.layout) }));
+    },
+    [drag, preview, store, layout],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (connection.source && connection.target) store.getState().run((d) => moveRole(d, connection.target, connection.source));
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const key = event.dataTransfer.getData(PALETTE_MIME) as TemplateKey;
+      if (!TEMPLATE_KEYS.includes(key)) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const target = targetAt(point, new Set());
+      const { run, focus, doc: current } = store.getState();
+      const template = roleTemplate(key, current);
+      const result = target
+        ? run((d) => addRole(d, { role: template, reportsTo: target }))
+        : run((d) => addRole(d, { role: template, position: { x: point.x - layout.layout.nodeWidth / 2, y: point.y - layout.layout.nodeHeight / 2 } }));
+      if (result.ok) store.getState().select([result.id]);
+      void focus;
+    },
+    [flow, targetAt, store, layout],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas')}>
+      <ReactFlow<RoleFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onInit={fitAll}
+        onPaneClick={(event) => {
+          const hit = overview ? roleAt(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
+          if (hit) store.getState().focus(hit);
+          else store.getState().select([]);
+        }}
+        deleteKeyCode={null}
+        disableKeyboardA11y
+        minZoom={0.02}
+        maxZoom={2}
+        nodesFocusable
+        elevateNodesOnSelect
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <Minimap layout={layout.layout} viewport={viewport} size={size} />
+      </ReactFlow>
+      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
+      {preview && (
+        <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">
+          {previewText(preview, doc, t)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The drop preview in the UI language. */
+function previewText(preview: DropPreview, doc: OrgDocument, t: ReturnType<typeof useT>): string {
+  if (preview.refusal !== null || !preview.span) return t('refusedCycle', { reason: preview.refusal ?? '' });
+  const manager = doc.roles.find((r) => r.id === preview.targetId)?.title ?? preview.targetId;
+  const { before, after, archetype, range } = preview.span;
+  const parts = [t('dropPreview', { manager, before, after, archetype, range: range ? `${range[0]}–${range[1]}` : '' })];
+  if (preview.errors[0] !== preview.errors[1]) parts.push(t('dropErrors', { before: preview.errors[0], after: preview.errors[1] }));
+  if (preview.warnings[0] !== preview.warnings[1]) parts.push(t('dropWarnings', { before: preview.warnings[0], after: preview.warnings[1] }));
+  return parts.join(' · ');
+}
+
+/** Where a role's card is drawn before a drag: its manual position, else the layout's. */
+function nodeOrigin(doc: OrgDocument, layout: { x: Float64Array; y: Float64Array }, id: string, at: number) {
+  const manual = Object.hasOwn(doc.view.positions, id) ? doc.view.positions[id] : undefined;
+  return { x: manual?.x ?? layout.x[at]!, y: manual?.y ?? layout.y[at]! };
+}
+
+/** Moves every dragged role under the target in one step; the layout places them again. */
+function moveAll(doc: OrgDocument, ids: readonly string[], target: string): CommandResult {
+  let current = doc;
+  for (const id of ids) {
+    const result = moveRole(current, id, target);
+    if (!result.ok) return result;
+    current = result.doc;
+  }
+  return { ok: true, doc: clearPositionsOf(current, ids) };
+}
+
+/** Keeps dragged roles where they were dropped, and shifts the visible roles under them by the same offset. */
+function placeWithTeams(doc: OrgDocument, drag: DragState, layout: { x: Float64Array; y: Float64Array; visible: Int32Array }): OrgDocument {
+  const { index } = derive(doc);
+  const entries: [string, { x: number; y: number }][] = [...drag.positions];
+  if (drag.dx !== 0 || drag.dy !== 0) {
+    for (const i of layout.visible) {
+      const role = doc.roles[i]!;
+      if (drag.positions.has(role.id) || !drag.roots.some((r) => r !== i && index.isUnder(i, r))) continue;
+      const origin = nodeOrigin(doc, layout, role.id, i);
+      entries.push([role.id, { x: origin.x + drag.dx, y: origin.y + drag.dy }]);
+    }
+  }
+  return setPositions(doc, entries);
+}

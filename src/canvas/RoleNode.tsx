@@ -1,0 +1,70 @@
+/** A role card on the canvas. Memoized: a frame re-renders only the cards whose data object changed. */
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Role } from '../schema/v1.ts';
+import type { RoleFindings } from '../store/derived.ts';
+
+export interface RoleNodeData extends Record<string, unknown> {
+  readonly role: Role;
+  /** The title in the UI's language. */
+  readonly title: string;
+  readonly findings: RoleFindings | undefined;
+  /** Roles hidden under this collapsed role (0 when expanded). */
+  readonly hiddenCount: number;
+  readonly hasReports: boolean;
+  readonly collapsed: boolean;
+  readonly direction: 'TB' | 'LR';
+  readonly dropTarget: boolean;
+  readonly onToggleCollapse: (id: string) => void;
+  readonly labels: { readonly collapse: string; readonly expand: string; readonly vacant: string; readonly level: string };
+}
+
+export type RoleFlowNode = Node<RoleNodeData, 'role'>;
+
+function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
+  const { role, title, findings, hiddenCount, hasReports, collapsed, direction, dropTarget, labels } = data;
+  const vertical = direction === 'TB';
+  const className = ['role-card', `family-${role.family}`, role.external ? 'external' : '', role.assistant ? 'assistant' : '', selected ? 'selected' : '', dropTarget ? 'drop-target' : '']
+    .filter(Boolean)
+    .join(' ');
+  const vacant = role.vacancies >= role.headcount;
+  return (
+    <div className={className} data-family={role.family}>
+      <Handle id="main" type="target" position={vertical ? Position.Top : Position.Left} />
+      <Handle id="start" type="target" position={vertical ? Position.Left : Position.Top} className="handle-side" isConnectable={false} />
+      <Handle id="end" type="target" position={vertical ? Position.Right : Position.Bottom} className="handle-side" isConnectable={false} />
+      <Handle id="dotted-out" type="source" position={vertical ? Position.Right : Position.Bottom} className="handle-side" isConnectable={false} />
+      <div className="role-card-head">
+        <span className="role-title" title={role.title}>{title}</span>
+        {findings && (
+          <span className={`badge badge-${findings.worst}`} data-severity={findings.worst} aria-label={`${findings.count} ${findings.worst}`}>
+            {findings.count}
+          </span>
+        )}
+      </div>
+      <div className="role-meta">
+        <span>{role.family}</span>
+        <span>{labels.level} {role.level}</span>
+        {role.headcount > 1 && <span>× {role.headcount}</span>}
+        {role.vacancies > 0 && <span className="vacancy">{vacant ? labels.vacant : `${role.vacancies} ${labels.vacant}`}</span>}
+      </div>
+      <div className="role-holder">{role.holder?.name ?? (vacant ? '—' : '')}</div>
+      {hasReports && (
+        <button
+          type="button"
+          className="collapse-toggle nodrag"
+          aria-label={`${collapsed ? labels.expand : labels.collapse} ${role.title}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            data.onToggleCollapse(role.id);
+          }}
+        >
+          {collapsed ? `+${hiddenCount}` : '−'}
+        </button>
+      )}
+      <Handle id="out" type="source" position={vertical ? Position.Bottom : Position.Right} />
+    </div>
+  );
+}
+
+export const RoleNode = memo(RoleNodeView);

@@ -1,0 +1,153 @@
+/**
+ * The toolbar. Visible labels follow the UI language; the accessible names of the
+ * actions that tests drive (ui.md hooks: "New", "Presets", "Import", "Undo", …) stay
+ * the same in every language, so scripts and assistive tools find them either way.
+ */
+import { useRef, useState } from 'react';
+import { blankDocument } from '../model/blank.ts';
+import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
+import { serializeDocument } from '../io/serialize.ts';
+import { MAX_FILE_BYTES, parseDocument, tooLarge } from '../schema/parse.ts';
+import type { OrgDocument } from '../schema/v1.ts';
+import { bundledPresets } from '../store/presets.ts';
+import type { OrgState } from '../store/orgStore.ts';
+import { useOrg, useOrgStore, useT } from './context.tsx';
+import { download, fileNameOf } from './download.ts';
+import { LANGUAGES, type Language } from './strings.ts';
+import { SearchBox } from './SearchBox.tsx';
+
+const selectName = (s: OrgState) => s.doc.name;
+const selectDirection = (s: OrgState) => s.doc.view.direction;
+const selectCanUndo = (s: OrgState) => s.past.length > 0;
+const selectCanRedo = (s: OrgState) => s.future.length > 0;
+
+export function Toolbar() {
+  const t = useT();
+  const store = useOrgStore();
+  const name = useOrg(selectName);
+  const direction = useOrg(selectDirection);
+  const canUndo = useOrg(selectCanUndo);
+  const canRedo = useOrg(selectCanRedo);
+  const language = useOrg((s) => s.language);
+  const [presetsOpen, setPresetsOpen] = useState(false);
+  const [nameDraft, setNameDraft] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const load = (doc: OrgDocument) => {
+    store.getState().replace(doc);
+    setPresetsOpen(false);
+  };
+  const importFile = async (file: File) => {
+    const result = file.size > MAX_FILE_BYTES ? tooLarge() : parseDocument(await file.text());
+    if (!result.ok) {
+      store.getState().showAlert(`${file.name}: ${result.error.message}`);
+      return;
+    }
+    store.getState().replace(result.doc);
+    if (result.notes.length > 0) store.getState().showNotice(t('importNotes', { notes: result.notes.map((n) => n.message).join(' ') }));
+  };
+  const commitName = () => {
+    if (nameDraft !== null && nameDraft !== name) store.getState().run((d) => renameDocument(d, nameDraft));
+    setNameDraft(null);
+  };
+
+  return (
+    <header className="toolbar">
+      <span className="app-name">{t('appName')}</span>
+      <input
+        className="doc-name"
+        aria-label="Document name"
+        title={t('documentName')}
+        value={nameDraft ?? name}
+        onChange={(e) => setNameDraft(e.target.value)}
+        onBlur={commitName}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commitName();
+          if (e.key === 'Escape') setNameDraft(null);
+        }}
+        aria-invalid={nameDraft !== null && (nameDraft.length < 1 || nameDraft.length > 200) ? true : undefined}
+      />
+      <div className="toolbar-group">
+        <button type="button" aria-label="New" onClick={() => load(blankDocument())}>
+          {t('new')}
+        </button>
+        <button type="button" aria-label="Presets" aria-expanded={presetsOpen} onClick={() => setPresetsOpen((o) => !o)}>
+          {t('presets')}
+        </button>
+        <label className="button-like">
+          <span aria-hidden="true">{t('import')}</span>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            aria-label="Import"
+            className="visually-hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+        <button type="button" aria-label="Export JSON" onClick={() => { const doc = store.getState().doc; download(serializeDocument(doc), fileNameOf(doc.name, 'json')); }}>
+          {t('exportJson')}
+        </button>
+        <button type="button" aria-label="Export PNG" disabled title="Picture export comes with the export issue">
+          {t('exportPng')}
+        </button>
+        <button type="button" aria-label="Export SVG" disabled title="Picture export comes with the export issue">
+          {t('exportSvg')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" aria-label="Undo" disabled={!canUndo} onClick={() => store.getState().undo()} title="Ctrl+Z">
+          {t('undo')}
+        </button>
+        <button type="button" aria-label="Redo" disabled={!canRedo} onClick={() => store.getState().redo()} title="Ctrl+Shift+Z">
+          {t('redo')}
+        </button>
+        <button type="button" aria-label="Auto layout" onClick={() => store.getState().run(clearPositions)}>
+          {t('autoLayout')}
+        </button>
+        <button
+          type="button"
+          aria-label={`${t('direction')}: ${direction === 'TB' ? t('directionTB') : t('directionLR')}`}
+          onClick={() => store.getState().run((d) => setDirection(d, d.view.direction === 'TB' ? 'LR' : 'TB'))}
+        >
+          {direction === 'TB' ? '↓' : '→'}
+        </button>
+      </div>
+      <SearchBox />
+      <select aria-label="Language" title={t('language')} value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)}>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {l === 'en' ? 'English' : '简体中文'}
+          </option>
+        ))}
+      </select>
+      {presetsOpen && (
+        <div className="presets-popover" role="dialog" aria-label={t('presetsTitle')}>
+          <h2>{t('presetsTitle')}</h2>
+          <p className="hint">{t('presetsHint')}</p>
+          <ul>
+            {bundledPresets().map((preset) => (
+              <li key={preset.file}>
+                <button type="button" onClick={() => load(preset.doc)}>
+                  {preset.doc.name}
+                </button>
+              </li>
+            ))}
+            <li>
+              <button type="button" onClick={() => load(blankDocument())}>
+                {t('blankDocument')}
+              </button>
+            </li>
+          </ul>
+          <button type="button" className="link" onClick={() => setPresetsOpen(false)}>
+            {t('close')}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+
+const presetText = (name: string) => readFileSync(new URL(`../../presets/${name}.json`, import.meta.url), 'utf8');
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
+const docName = (page: Page) => page.locator('.toolbar').getByRole('textbox', { name: 'Document name' });
+
+async function centre(page: Page, id: string) {
+  const box = await node(page, id).boundingBox();
+  if (!box) throw new Error(`role ${id} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a role's card with the mouse and drops it onto another role's card. */
+async function dragOnto(page: Page, fromId: string, toId: string) {
+  const from = await centre(page, fromId);
+  const to = await centre(page, toId);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 12, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('the designer in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await context?.close();
+    // A fresh context per test: empty storage, so each test starts from the China preset.
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, locale: 'en-US' });
+    page = await context.newPage();
+    errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(inject('baseUrl'));
+    await node(page, 'head-cn').waitFor();
+  });
+
+  it('opens the China preset with every hook of ui.md and no finding', async () => {
+    await expect.poll(() => docName(page).inputValue()).toBe('China Account Management');
+    for (const name of ['New', 'Presets', 'Undo', 'Redo', 'Auto layout', 'Export JSON', 'Export PNG', 'Export SVG']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    }
+    expect(await page.locator('input[type="file"]').getAttribute('aria-label')).toBe('Import');
+    for (const family of ['head-am', 'am-lead', 'senior-am', 'am', 'am-ops', 'other', 'external']) {
+      expect(await page.locator(`[data-palette="${family}"]`).count()).toBe(1);
+    }
+    expect(await page.locator('.react-flow__edge-reports').count()).toBeGreaterThan(30);
+    expect(await page.locator('.react-flow__edge-dotted').count()).toBe(4);
+    expect(await findings(page).locator('[data-rule]').count()).toBe(0);
+    await expect.poll(() => node(page, 'head-cn').textContent()).toContain('Head of Account Management, China');
+    expect(errors).toEqual([]);
+  });
+
+  it('loads each preset from the gallery, and the anti-patterns show every rule', async () => {
+    for (const [file, name] of [
+      ['lean-player-coach-pod', undefined],
+      ['tiered-coverage-pods', undefined],
+      ['global-matrix', undefined],
+      ['anti-patterns', undefined],
+      ['china-account-management', 'China Account Management'],
+    ] as const) {
+      const expected = name ?? (JSON.parse(presetText(file)) as { name: string }).name;
+      await page.getByRole('button', { name: 'Presets', exact: true }).click();
+      await page.getByRole('button', { name: expected, exact: true }).click();
+      await expect.poll(() => docName(page).inputValue()).toBe(expected);
+      if (file === 'anti-patterns') {
+        const rules = await findings(page).locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+        for (const id of ['STR-001', 'STR-007', 'SPAN-002', 'SPAN-007', 'DEC-001', 'DEC-009', 'BUD-001', 'BUD-007', 'QUAL-002']) expect(rules).toContain(id);
+        expect(await findings(page).locator('[data-severity="error"]').count()).toBeGreaterThan(0);
+      }
+      if (file === 'tiered-coverage-pods') {
+        expect(await findings(page).locator('[data-rule="SPAN-003"][data-severity="info"]').count()).toBe(1);
+      }
+    }
+    // Loading a preset is one undoable step.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => docName(page).inputValue()).toBe((JSON.parse(presetText('anti-patterns')) as { name: string }).name);
+  });
+
+  it('adds a report by dragging a palette card onto a role, and the rules react', async () => {
+    const before = await page.locator('.react-flow__node').count();
+    await page.locator('[data-palette="am"]').dragTo(node(page, 'am-east-1'));
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before + 1);
+    // An Account Manager with a report: SPAN-004 (AMs have no reports) on am-east-1.
+    await expect.poll(() => findings(page).locator('[data-rule="SPAN-004"][data-roles^="am-east-1"]').count()).toBe(1);
+  });
+
+  it('re-parents by drag and drop, shows the findings change, and undoes and redoes it', async () => {
+    await dragOnto(page, 'am-east-1', 'sam-east-1');
+    // A Senior AM with one report is a one-over-one: SPAN-001 on sam-east-1.
+    const oneOverOne = findings(page).locator('[data-rule="SPAN-001"][data-roles="sam-east-1"]');
+    await expect.poll(() => oneOverOne.count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => oneOverOne.count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => oneOverOne.count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => oneOverOne.count()).toBe(0);
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await expect.poll(() => oneOverOne.count()).toBe(1);
+  });
+
+  it('refuses a drop that would create a reporting cycle, with an alert, and changes nothing', async () => {
+    await dragOnto(page, 'lead-east', 'am-east-2');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cannot report to/);
+    expect(await findings(page).locator('[data-rule]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
+  });
+
+  it('edits a field in the inspector, and refuses a wrong value at the field', async () => {
+    await node(page, 'lead-east').click();
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill('AM Lead, Shanghai');
+    await title.press('Enter');
+    await expect.poll(() => node(page, 'lead-east').textContent()).toContain('AM Lead, Shanghai');
+    const level = page.getByLabel('Level', { exact: true });
+    await level.fill('9');
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toMatch(/8/);
+    await level.press('Enter');
+    await expect.poll(() => node(page, 'lead-east').textContent()).toContain('Level 4');
+  });
+
+  it('imports a good file as one undoable step, and refuses a bad one without changing anything', async () => {
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"org-structure","version":1,"name":"x","currency":"CNY","roles":[{"id":"a","title":"A","level":12}]}') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/roles\[0\]\.level/);
+    expect(await docName(page).inputValue()).toBe('China Account Management');
+    await input.setInputFiles({ name: 'lean.json', mimeType: 'application/json', buffer: Buffer.from(presetText('lean-player-coach-pod')) });
+    const leanName = (JSON.parse(presetText('lean-player-coach-pod')) as { name: string }).name;
+    await expect.poll(() => docName(page).inputValue()).toBe(leanName);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => docName(page).inputValue()).toBe('China Account Management');
+  });
+
+  it('exports JSON that re-imports unchanged', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('China Account Management.json');
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(text).toBe(presetText('china-account-management'));
+    await page.locator('input[type="file"]').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON', exact: true }).click()]);
+    expect(readFileSync(await again.path(), 'utf8')).toBe(text);
+  });
+
+  it('keeps the document across a reload, and undo right after the reload does nothing', async () => {
+    const name = docName(page);
+    await name.fill('China AM, draft 2');
+    await name.press('Enter');
+    await page.waitForTimeout(500);
+    await page.reload();
+    await node(page, 'head-cn').waitFor();
+    await expect.poll(() => docName(page).inputValue()).toBe('China AM, draft 2');
+    expect(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
+  });
+
+  it('switches to Simplified Chinese, with the Chinese titles on the canvas', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect.poll(() => node(page, 'head-cn').textContent()).toContain('中国区客户管理负责人');
+    await expect.poll(() => findings(page).textContent()).toContain('检查结果');
+    await page.reload();
+    await node(page, 'head-cn').waitFor();
+    await expect.poll(() => node(page, 'head-cn').textContent()).toContain('中国区客户管理负责人');
+  });
+
+  it('builds an organization with the keyboard: Tab adds a report, Enter a peer, Delete removes', async () => {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await node(page, 'head').click();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+  });
+});
