@@ -1,7 +1,8 @@
 /** The "New" document: a single Head of Account Management role (presets.md). */
-import { CURRENT_VERSION, FORMAT_NAME, type OrgDocument } from '../schema/v1.ts';
+import { CURRENT_VERSION, FORMAT_NAME, roleWithDefaults, type OrgDocument } from '../schema/v1.ts';
+import { roleTemplate } from './templates.ts';
 
-/** A blank document holding one Head of Account Management. */
+/** A blank document holding one Head of Account Management (the palette's template). */
 export function blankDocument(name = 'New organization'): OrgDocument {
   return {
     format: FORMAT_NAME,
@@ -9,26 +10,7 @@ export function blankDocument(name = 'New organization'): OrgDocument {
     name,
     currency: 'CNY',
     roles: [
-      {
-        id: 'head',
-        title: 'Head of Account Management',
-        titles: { 'zh-CN': '客户管理负责人' },
-        family: 'head-am',
-        function: 'account-management',
-        level: 5,
-        reportsTo: null,
-        dottedLines: [],
-        external: false,
-        assistant: false,
-        headcount: 1,
-        vacancies: 0,
-        accounts: [],
-        budgets: [],
-        decisions: [],
-        // What the China JD asks of the head: 10+ years of people management, Mandarin and English.
-        requirements: { minYearsManagement: 10, languages: ['zh', 'en'] },
-        exceptions: [],
-      },
+      roleWithDefaults({ id: 'head', ...roleTemplate('head-am', { currency: 'CNY' }) }),
     ],
     settings: { rules: {} },
     view: { positions: {}, collapsed: [], direction: 'TB' },

@@ -9,7 +9,7 @@
  * Account Managers and Account Managers who own accounts. Targets roll up with about
  * 11% over-assignment, limits grow up each chain, the personnel budget covers ~93%.
  */
-import { CURRENT_VERSION, FORMAT_NAME, MAX_ROLES, type Budget, type DecisionRight, type OrgDocument, type Role } from '../schema/v1.ts';
+import { CURRENT_VERSION, FORMAT_NAME, MAX_ROLES, roleWithDefaults, type Budget, type DecisionRight, type OrgDocument, type Role } from '../schema/v1.ts';
 
 export interface GenerateOptions {
   /** Total number of roles in the document, externals included (1–50,000). */
@@ -77,22 +77,7 @@ export function generateOrg(options: GenerateOptions): OrgDocument {
   const icTotal = inside - managerTotal;
   const headLevel = Math.min(8, 4 + Math.max(1, layers.length));
 
-  const base = (r: Partial<Role> & Pick<Role, 'id' | 'title' | 'level'>): Role => ({
-    titles: {},
-    family: 'other',
-    function: 'account-management',
-    reportsTo: null,
-    dottedLines: [],
-    external: false,
-    assistant: false,
-    headcount: 1,
-    vacancies: 0,
-    accounts: [],
-    budgets: [],
-    decisions: [],
-    exceptions: [],
-    ...r,
-  });
+  const base = roleWithDefaults;
   const right = (area: DecisionRight['area'], scope: DecisionRight['scope'], limit?: DecisionRight['limit']): DecisionRight => ({
     area,
     authority: 'decide',

@@ -6,12 +6,13 @@
  * only in a USD document, where the documents' dollar figures apply. A bonus range
  * (10–20 %) becomes its midpoint, since the format holds one bonus percentage.
  */
-import type { Family, OrgDocument, RoleInput } from '../schema/v1.ts';
+import type { Family, OrgDocument, Role } from '../schema/v1.ts';
 
 export type TemplateKey = Family | 'external';
 export const TEMPLATE_KEYS: readonly TemplateKey[] = ['head-am', 'am-lead', 'senior-am', 'am', 'am-ops', 'other', 'external'];
 
-type Template = Omit<RoleInput, 'id' | 'reportsTo'>;
+/** The fields a template sets; the rest take the defaults of format.md. */
+export type Template = Omit<Partial<Role>, 'id' | 'reportsTo'> & Pick<Role, 'title' | 'level'>;
 
 const TEMPLATES: Record<TemplateKey, Template> = {
   'head-am': {

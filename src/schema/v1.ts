@@ -186,5 +186,25 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Position = Out<typeof PositionSchema>;
 export type Direction = (typeof DIRECTIONS)[number];
 export type Tier = (typeof DECISION_AREA_TIERS)[DecisionArea];
+/** A role with the defaults of format.md filled in, without going through validation (trusted input, hot paths). */
+export function roleWithDefaults(fields: Partial<Role> & Pick<Role, 'id' | 'title' | 'level'>): Role {
+  return {
+    titles: {},
+    family: 'other',
+    function: 'account-management',
+    reportsTo: null,
+    dottedLines: [],
+    external: false,
+    assistant: false,
+    headcount: 1,
+    vacancies: 0,
+    accounts: [],
+    budgets: [],
+    decisions: [],
+    exceptions: [],
+    ...fields,
+  };
+}
+
 /** A role as a caller may write it: defaults of format.md may be left out. */
 export type RoleInput = z.input<typeof RoleSchema>;
