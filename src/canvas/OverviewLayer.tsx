@@ -9,7 +9,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { Viewport } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
 import { Slot, type Layout, type Rect } from '../layout/types.ts';
-import { entryPoint, exitPoint, reportsPoints } from './ReportsEdge.tsx';
+import { entryPoint, exitPoint, routePoints } from '../layout/routes.ts';
 import type { OrgDocument, Severity } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
 
@@ -75,7 +75,7 @@ function OverviewLayerView({ doc, index, layout, query, byRole, selection, viewp
       const slot = planned ? layout.slot[i]! : Slot.row;
       const [sx, sy] = exitPoint(a.x, a.y, w, h, layout.direction);
       const [tx, ty] = entryPoint(b.x, b.y, w, h, slot, layout.direction);
-      const points = reportsPoints(sx, sy, tx, ty, { slot, bus: planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null, direction: layout.direction });
+      const points = routePoints(sx, sy, tx, ty, { slot, bus: planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null, direction: layout.direction });
       points.forEach(([x, y], n) => (n === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
     }
     ctx.stroke();
