@@ -43,6 +43,7 @@ const REGIONS = ['East', 'North', 'South', 'West', 'Central', 'Greater Bay', 'Ya
 const LEAD_SPAN = 9;
 const MID_SPAN = 8;
 const HEAD_SPAN = 8;
+const MAX_DIRECTOR_LAYERS = 3;
 const LOAD_FACTOR = 1.3;
 
 /** Generates a synthetic account-management organization with exactly `roles` roles. */
@@ -63,15 +64,21 @@ export function generateOrg(options: GenerateOptions): OrgDocument {
 
   const withExternals = total >= 6;
   const inside = total - (withExternals ? 5 : 0) - 1; // roles below the head
-  // Manager layers, bottom-up: leads of about nine, then directors of about eight.
+  // Manager layers, bottom-up: leads of about nine, then at most three layers of
+  // directors (of about eight, wider in very large orgs, so levels stay distinct),
+  // and at least three reports for the head.
   const layers: number[] = [];
   if (inside >= LEAD_SPAN + 1) {
-    let count = Math.ceil(inside / (LEAD_SPAN + 1));
+    const leads = Math.ceil(inside / (LEAD_SPAN + 1));
+    const directorLayers = leads <= HEAD_SPAN ? 0 : Math.min(MAX_DIRECTOR_LAYERS, Math.ceil(Math.log(leads / HEAD_SPAN) / Math.log(MID_SPAN)));
+    const span = directorLayers === 0 ? 1 : Math.max(MID_SPAN, Math.ceil((leads / HEAD_SPAN) ** (1 / directorLayers)));
+    let count = leads;
     layers.unshift(count);
-    while (count > HEAD_SPAN) {
-      count = Math.ceil(count / MID_SPAN);
+    for (let d = 0; d < directorLayers; d++) {
+      count = Math.ceil(count / span);
       layers.unshift(count);
     }
+    if (layers.length > 1 && layers[0]! < 3) layers[0] = Math.min(3, layers[1]!);
   }
   const managerTotal = layers.reduce((a, b) => a + b, 0);
   const icTotal = inside - managerTotal;
@@ -132,6 +139,8 @@ export function generateOrg(options: GenerateOptions): OrgDocument {
   layers.forEach((count, layer) => {
     const isLead = layer === layers.length - 1;
     const level = Math.max(1, headLevel - 1 - layer);
+    // Limits grow up each chain: 10% for a lead, one point more per layer above, 20% for the head.
+    const below = layers.length - 1 - layer;
     const current: string[] = [];
     for (let j = 0; j < count; j++) {
       const id = isLead ? `lead-${roles.length}` : `director-${roles.length}`;
@@ -144,12 +153,11 @@ export function generateOrg(options: GenerateOptions): OrgDocument {
           family: 'am-lead',
           level,
           reportsTo: above[j % above.length]!,
-          archetype: isLead ? 'supervisor' : 'coach',
           holder: person(between(8, 15), between(3, 9)),
           salary: isLead ? { min: 650_000, max: 900_000, bonusPct: 12 } : { min: 900_000, max: 1_200_000, bonusPct: 15 },
           decisions: [
-            right('pricing-discount', 'team', { percent: isLead ? 10 : 15 }),
-            right('contract-negotiation', 'team', { amount: isLead ? 5_000_000 : 20_000_000 }),
+            right('pricing-discount', 'team', { percent: 10 + below }),
+            right('contract-negotiation', 'team', { amount: 5_000_000 * (1 + below) }),
             right('client-escalation', 'team'),
             right('account-assignment', 'team'),
             right('performance-review', 'team'),
@@ -185,13 +193,13 @@ export function generateOrg(options: GenerateOptions): OrgDocument {
         vacancies: vacant ? 1 : 0,
         revenueTarget: round(senior ? between(12, 30) * 1_000_000 : between(4, 10) * 1_000_000, 100_000),
         accounts,
-        decisions: senior && !lean ? [right('pricing-discount', 'own', { percent: 5 })] : [],
+        decisions: senior && !lean && !vacant ? [right('pricing-discount', 'own', { percent: 5 })] : [],
         ...detail,
       }),
     );
   }
 
-  return finishMoney({
+  return finishMoney(withArchetypes({
     format: FORMAT_NAME,
     version: CURRENT_VERSION,
     name: options.name ?? `Generated account management (${total} roles)`,
@@ -200,7 +208,15 @@ export function generateOrg(options: GenerateOptions): OrgDocument {
     roles,
     settings: { rules: {} },
     view: { positions: {}, collapsed: [], direction: 'TB' },
-  });
+  }));
+}
+
+/** Gives each lead and director the archetype whose span range fits its team. */
+function withArchetypes(doc: OrgDocument): OrgDocument {
+  const span = new Map<string, number>();
+  for (const r of doc.roles) if (r.reportsTo !== null && !r.external) span.set(r.reportsTo, (span.get(r.reportsTo) ?? 0) + r.headcount);
+  const archetypeOf = (n: number): Role['archetype'] => (n <= 5 ? 'player-coach' : n <= 7 ? 'coach' : n <= 10 ? 'supervisor' : n <= 15 ? 'facilitator' : 'coordinator');
+  return { ...doc, roles: doc.roles.map((r) => (r.family === 'am-lead' ? { ...r, archetype: archetypeOf(span.get(r.id) ?? 0) } : r)) };
 }
 
 /**
