@@ -188,4 +188,65 @@ describe('the designer in Chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
   });
+
+  it('copies a manager with its team and pastes it under another role with fresh ids', async () => {
+    await node(page, 'lead-east').click();
+    await page.keyboard.press('Control+c');
+    await node(page, 'head-cn').click();
+    const before = await page.locator('.react-flow__node').count();
+    await page.keyboard.press('Control+v');
+    // The pasted lead is selected and centred; its team of 9 comes with it.
+    await expect.poll(() => page.locator('.react-flow__node[data-id="lead-east-2"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
+    expect(await page.locator('.react-flow__node').count()).toBeGreaterThanOrEqual(Math.min(before, 30));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node[data-id="lead-east-2"]').count()).toBe(0);
+  });
+
+  it('collapses and expands a team, moves the selection with the arrow keys, and F2 edits the title', async () => {
+    await page.getByRole('button', { name: 'Collapse Account Management Lead, East China (Shanghai)' }).click();
+    await expect.poll(() => node(page, 'sam-east-1').count()).toBe(0);
+    await expect.poll(() => node(page, 'lead-east').textContent()).toContain('+9');
+    await page.getByRole('button', { name: 'Expand Account Management Lead, East China (Shanghai)' }).click();
+    await expect.poll(() => node(page, 'sam-east-1').count()).toBe(1);
+    await node(page, 'lead-north').click();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('.inspector h2').textContent()).toContain('head-cn');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.inspector h2').textContent()).toContain('lead-east');
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('inspector-title');
+  });
+
+  it('adds a dotted line from the inspector, drawn dashed', async () => {
+    await node(page, 'lead-south').click();
+    const before = await page.locator('.react-flow__edge-dotted').count();
+    await page.getByRole('button', { name: 'Add Dotted lines' }).click();
+    await expect.poll(() => page.locator('.react-flow__edge-dotted').count()).toBe(before + 1);
+  });
+
+  it('keeps a corrupt saved document aside, says so, and opens the preset', async () => {
+    await page.evaluate(() => {
+      localStorage.setItem('org-designer:document', '{"format":"org-structure", this is not JSON');
+    });
+    await page.reload();
+    await node(page, 'head-cn').waitFor();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/could not be read.*kept aside/s);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('org-designer:unreadable:')).map((k) => localStorage.getItem(k)));
+    expect(kept).toEqual(['{"format":"org-structure", this is not JSON']);
+  });
+
+  it('refuses a saved document from a newer version and leaves it untouched', async () => {
+    const newer = '{"format":"org-structure","version":9,"name":"From the future","currency":"CNY","roles":[]}';
+    await page.evaluate((text) => localStorage.setItem('org-designer:document', text), newer);
+    await page.reload();
+    await node(page, 'head-cn').waitFor();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/newer version/);
+    const name = docName(page);
+    await name.fill('Edited here');
+    await name.press('Enter');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => localStorage.getItem('org-designer:document'))).toBe(newer);
+  });
 });
