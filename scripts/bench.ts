@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: figures of the core in Node, each the median of several runs after a
- * warm-up, printed beside a baseline measured in the same run on the same document
- * (JSON.parse of the text, and parseDocument), and written to bench/results.json.
+ * `npm run bench`: figures of the core in Node, then of the app in headless Chromium
+ * (scripts/bench-browser.ts), each the median of several runs after a warm-up, printed
+ * beside a baseline measured in the same run on the same document, and written to
+ * bench/results.json. `--node-only` skips the browser; BENCH_SIZES and
+ * BENCH_BROWSER_SIZES choose the sizes.
  * Targets are checked here by a person reading the figures, never by timed unit tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { parseDocument } from '../src/schema/parse.ts';
 import { serializeDocument } from '../src/io/serialize.ts';
 import { checkDocument } from '../src/rules/engine.ts';
 import { computeMetrics } from '../src/metrics/index.ts';
+import { runBrowserBench } from './bench-browser.ts';
 
 const RUNS = 7;
 const WARMUP = 3;
@@ -61,6 +64,12 @@ for (const roles of SIZES) {
   console.log('');
 }
 
+const browserSizes = (process.env.BENCH_BROWSER_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
+const browser = process.argv.includes('--node-only') ? [] : await (async () => {
+  console.log('Headless Chromium');
+  return runBrowserBench(browserSizes, (line) => console.log(line));
+})();
+
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures, browser }, null, 2)}\n`);
 console.log('Written to bench/results.json');

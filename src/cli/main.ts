@@ -5,6 +5,7 @@
  *   org format <file>             the canonical export of the document
  *   org new <preset|blank>        print a preset or a blank document
  *   org generate --roles N [--seed S]   print a synthetic organization
+ *   org render <file> --svg [--lang zh-CN] [--no-findings]   the SVG picture of the chart
  * Errors are one line on stderr, never a stack trace.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { generateOrg } from '../model/generate.ts';
 import { MAX_FILE_BYTES, parseDocument, tooLarge, type ParseResult } from '../schema/parse.ts';
 import { MAX_ROLES, type OrgDocument, type Severity } from '../schema/v1.ts';
 import { serializeDocument } from '../io/serialize.ts';
+import { renderSvg } from '../io/svg.ts';
 import { checkDocument } from '../rules/engine.ts';
 import { summarize, type Finding } from '../rules/types.ts';
 import { computeMetrics } from '../metrics/index.ts';
@@ -36,7 +38,9 @@ const USAGE = `Usage: org <command>
   format <file>                    print the canonical export of a document
   new <${[...PRESET_NAMES, 'blank'].join('|')}>
                                    print a preset or a blank document
-  generate --roles N [--seed S]    print a synthetic account-management organization of N roles`;
+  generate --roles N [--seed S]    print a synthetic account-management organization of N roles
+  render <file> --svg [--lang zh-CN] [--no-findings]
+                                   print the chart as an SVG picture (PNG export is only in the browser)`;
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text),
@@ -75,6 +79,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         const summary = summarize(findings);
         io.out(flags.has('json') ? `${JSON.stringify({ findings: findings.map(findingJson), summary }, null, 2)}\n` : formatFindings(loaded.doc, findings));
         return summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+      }
+      case 'render': {
+        const file = positional[0];
+        if (!file) return fail(`render needs a file.\n${USAGE}`);
+        if (!flags.has('svg')) return fail(`render needs --svg: the command line draws SVG only (PNG export is only in the browser).\n${USAGE}`);
+        const lang = flags.get('lang') ?? 'en';
+        if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+        const loaded = await loadFile(resolveFrom(io.cwd, file));
+        if (!loaded.ok) return fail(`cannot load ${file}: ${loaded.message}`);
+        io.out(renderSvg(loaded.doc, { language: lang, includeFindings: !flags.has('no-findings') }).svg);
+        return EXIT_OK;
       }
       case 'new': {
         const name = positional[0];
@@ -120,7 +135,7 @@ function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<
       continue;
     }
     const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const takesValue = key === 'roles' || key === 'seed';
+    const takesValue = key === 'roles' || key === 'seed' || key === 'lang';
     flags.set(key, inline ?? (takesValue ? (args[++i] ?? '') : 'true'));
   }
   return { positional, flags };

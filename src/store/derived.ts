@@ -5,14 +5,11 @@
  */
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
 import { checkDocument } from '../rules/engine.ts';
-import { SEVERITY_ORDER, type Finding } from '../rules/types.ts';
-import { computeMetrics, type OrgMetrics } from '../metrics/index.ts';
-import type { OrgDocument, Severity } from '../schema/v1.ts';
+import { findingsByRole, type Finding, type RoleFindings } from '../rules/types.ts';
 
-export interface RoleFindings {
-  readonly count: number;
-  readonly worst: Severity;
-}
+export type { RoleFindings };
+import { computeMetrics, type OrgMetrics } from '../metrics/index.ts';
+import type { OrgDocument } from '../schema/v1.ts';
 
 export interface Derived {
   readonly index: TreeIndex;
@@ -34,19 +31,4 @@ export function derive(doc: OrgDocument): Derived {
     cache.set(doc, derived);
   }
   return derived;
-}
-
-/** Counts findings per role id with the worst severity among them. */
-export function findingsByRole(findings: readonly Finding[]): ReadonlyMap<string, RoleFindings> {
-  const byRole = new Map<string, RoleFindings>();
-  for (const f of findings) {
-    for (const id of new Set(f.roles)) {
-      const seen = byRole.get(id);
-      byRole.set(id, {
-        count: (seen?.count ?? 0) + 1,
-        worst: seen && SEVERITY_ORDER[seen.worst] <= SEVERITY_ORDER[f.severity] ? seen.worst : f.severity,
-      });
-    }
-  }
-  return byRole;
 }

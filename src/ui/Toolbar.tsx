@@ -3,7 +3,7 @@
  * actions that tests drive (ui.md hooks: "New", "Presets", "Import", "Undo", …) stay
  * the same in every language, so scripts and assistive tools find them either way.
  */
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
 import { serializeDocument } from '../io/serialize.ts';
@@ -15,6 +15,9 @@ import { useOrg, useOrgStore, useT } from './context.tsx';
 import { download, fileNameOf } from './download.ts';
 import { LANGUAGES, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
+
+// Picture export (SVG rendering, rasterizing) is rarely used: loaded when first opened.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
 
 const selectName = (s: OrgState) => s.doc.name;
 const selectDirection = (s: OrgState) => s.doc.view.direction;
@@ -30,6 +33,7 @@ export function Toolbar() {
   const canRedo = useOrg(selectCanRedo);
   const language = useOrg((s) => s.language);
   const [presetsOpen, setPresetsOpen] = useState(false);
+  const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -92,10 +96,10 @@ export function Toolbar() {
         <button type="button" aria-label="Export JSON" onClick={() => { const doc = store.getState().doc; download(serializeDocument(doc), fileNameOf(doc.name, 'json')); }}>
           {t('exportJson')}
         </button>
-        <button type="button" aria-label="Export PNG" disabled title="Picture export comes with the export issue">
+        <button type="button" aria-label="Export PNG" aria-haspopup="dialog" onClick={() => setExporting('png')}>
           {t('exportPng')}
         </button>
-        <button type="button" aria-label="Export SVG" disabled title="Picture export comes with the export issue">
+        <button type="button" aria-label="Export SVG" aria-haspopup="dialog" onClick={() => setExporting('svg')}>
           {t('exportSvg')}
         </button>
       </div>
@@ -125,6 +129,11 @@ export function Toolbar() {
           </option>
         ))}
       </select>
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog format={exporting} onClose={() => setExporting(null)} />
+        </Suspense>
+      )}
       {presetsOpen && (
         <div className="presets-popover" role="dialog" aria-label={t('presetsTitle')}>
           <h2>{t('presetsTitle')}</h2>

@@ -1,12 +1,7 @@
 /** Small display helpers shared by the canvas and the panels. */
-import type { Role } from '../schema/v1.ts';
 import type { Language } from './strings.ts';
 
-/** The role's title in the UI language: `titles["zh-CN"]` in Chinese when present. */
-export function localTitle(role: Role, language: Language): string {
-  if (language === 'zh-CN' && Object.hasOwn(role.titles, 'zh-CN')) return role.titles['zh-CN'] || role.title;
-  return role.title;
-}
+export { localTitle } from '../model/labels.ts';
 
 /** An amount in the document currency, compact (1.2M). */
 export function formatMoney(amount: number, currency: string, language: Language): string {

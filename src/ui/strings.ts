@@ -134,6 +134,17 @@ const en = {
   vacant: 'vacant',
   required: 'Required.',
   notANumber: 'Not a number.',
+  exportPicture: 'Export a picture',
+  format: 'Format',
+  scale: 'Scale',
+  background: 'Background',
+  backgroundWhite: 'White',
+  backgroundTransparent: 'Transparent',
+  includeFindings: 'Show finding badges',
+  export: 'Export',
+  exporting: 'Exporting…',
+  cancel: 'Cancel',
+  exportReduced: 'The chart is too large for that scale: the PNG was made at {scale}× ({width} × {height} px).',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -266,6 +277,17 @@ const zhCN: Record<StringKey, string> = {
   vacant: '空缺',
   required: '必填。',
   notANumber: '不是数字。',
+  exportPicture: '导出图片',
+  format: '格式',
+  scale: '缩放',
+  background: '背景',
+  backgroundWhite: '白色',
+  backgroundTransparent: '透明',
+  includeFindings: '显示检查结果标记',
+  export: '导出',
+  exporting: '正在导出…',
+  cancel: '取消',
+  exportReduced: '图表过大，无法按该缩放导出：PNG 已按 {scale}× 生成（{width} × {height} 像素）。',
 };
 
 const CATALOGUES: Record<Language, Record<StringKey, string>> = { en, 'zh-CN': zhCN };

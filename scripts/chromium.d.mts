@@ -1,0 +1,3 @@
+/** Types of scripts/chromium.mjs. */
+export function findChromium(): string | undefined;
+export function ensureChromium(): string;

@@ -1,0 +1,374 @@
+/**
+ * The SVG picture of a document (docs/export.md): drawn from the document and its
+ * layout, not from the DOM, so it runs in Node (the CLI's `org render --svg`) as in the
+ * browser. Cards, lines and colours follow the canvas (src/app/app.css, RoleNode,
+ * OverviewLayer); reporting lines take the layout's planned routes (src/layout/routes.ts).
+ * Pure string building, one pass per role; every user string goes through escapeXml.
+ */
+import { buildTreeIndex } from '../model/tree.ts';
+import { layoutDocument, NODE_HEIGHT, NODE_WIDTH, Slot, type Layout } from '../layout/index.ts';
+import { entryPoint, exitPoint, pathOf, routePoints } from '../layout/routes.ts';
+import { checkDocument } from '../rules/engine.ts';
+import { findingsByRole, type RoleFindings } from '../rules/types.ts';
+import { localTitle } from '../model/labels.ts';
+import type { OrgDocument, Role, Severity } from '../schema/v1.ts';
+import { displayText, escapeXml, fitLine, fitLines, textWidth } from './svg-text.ts';
+
+export { escapeXml } from './svg-text.ts';
+
+export type SvgLanguage = 'en' | 'zh-CN';
+
+export interface SvgOptions {
+  /** Titles and labels: `zh-CN` shows `titles["zh-CN"]` when present. Default `en`. */
+  readonly language?: SvgLanguage;
+  /** Draw each role's finding badge (count, coloured by the worst severity). Default true. */
+  readonly includeFindings?: boolean;
+  /** Default white. */
+  readonly background?: 'white' | 'transparent';
+  /** Shown in the title block: a Date (its local calendar day, yyyy-mm-dd) or a string as is. Default today. */
+  readonly date?: Date | string;
+}
+
+export interface SvgResult {
+  readonly svg: string;
+  /** Size in px, integers, equal to the viewBox. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The system font stack of the canvas with CJK fallbacks: nothing is fetched or embedded. */
+export const SVG_FONT_STACK = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+const PAD = 24;
+const NAME_SIZE = 20;
+const NAME_LINE = 26;
+const SUB_SIZE = 12;
+/** Space between the title block and the chart. */
+const HEADER_GAP = 28;
+/** The title block is at least this wide, so a short chart does not squeeze the name. */
+const MIN_HEADER_WIDTH = 640;
+
+// Card geometry from .role-card (1px border, 5px family bar, padding 0.35rem × 0.5rem at 14px).
+const CARD_PAD_X = 7;
+const TEXT_X = 5 + CARD_PAD_X;
+const TEXT_RIGHT = 1 + CARD_PAD_X;
+const TITLE_SIZE = 13;
+const TITLE_LINE = 15.6;
+const META_SIZE = 11;
+const HOLDER_SIZE = 12;
+const BADGE_H = 19.6;
+const BADGE_GAP = 4;
+const PILL_H = 15;
+/** How far the "+N" pill of a collapsed card reaches below it. */
+const PILL_BELOW = 10;
+
+const FAMILY_COLOURS: Readonly<Record<string, string>> = {
+  'head-am': '#1f4e79',
+  'am-lead': '#1971c2',
+  'senior-am': '#2f9e44',
+  am: '#66a80f',
+  'am-ops': '#ae3ec9',
+  other: '#adb5bd',
+};
+const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '#c92a2a', warning: '#e67700', info: '#1971c2' };
+
+const LABELS = {
+  en: { period: 'Period', date: 'Date', level: 'Level', vacant: 'vacant', sep: ': ' },
+  'zh-CN': { period: '期间', date: '日期', level: '职级', vacant: '空缺', sep: '：' },
+} as const;
+
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Renders a document as a standalone SVG 1.1 picture: title block, reporting and dotted lines, one card per visible role. */
+export function renderSvg(doc: OrgDocument, options: SvgOptions = {}): SvgResult {
+  const language: SvgLanguage = options.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const labels = LABELS[language];
+  const index = buildTreeIndex(doc);
+  const layout = layoutDocument(doc, index);
+  const marks = options.includeFindings === false ? new Map<string, RoleFindings>() : findingsByRole(checkDocument(doc, index));
+  const roles = doc.roles;
+  const n = roles.length;
+  const w = layout.nodeWidth;
+  const h = layout.nodeHeight;
+
+  // Where each visible card is drawn: its manual position (as on the canvas), else the layout's.
+  const px = new Float64Array(n).fill(NaN);
+  const py = new Float64Array(n).fill(NaN);
+  const manual = new Uint8Array(n);
+  const positions = doc.view.positions;
+  const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (let i = 0; i < n; i++) {
+    if (layout.hidden[i] || !Number.isFinite(layout.x[i]!)) continue;
+    const id = roles[i]!.id;
+    const p = Object.hasOwn(positions, id) ? positions[id] : undefined;
+    if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) {
+      px[i] = p.x;
+      py[i] = p.y;
+      manual[i] = 1;
+    } else {
+      px[i] = layout.x[i]!;
+      py[i] = layout.y[i]!;
+    }
+    grow(box, px[i]!, py[i]!);
+    grow(box, px[i]! + w, py[i]! + h + (layout.hiddenCount[i]! > 0 ? PILL_BELOW : 0));
+  }
+  const shown = (i: number): boolean => i >= 0 && !Number.isNaN(px[i]!);
+
+  const lines = reportingLines(roles, index.managerOf, layout, px, py, manual, shown, box);
+  const dotted = dottedLines(roles, index.indexOf, layout, px, py, shown, box);
+  const cards: string[] = [];
+  const titles: TitleCache = new Map();
+  for (let i = 0; i < n; i++) if (shown(i)) cards.push(card(roles[i]!, px[i]!, py[i]!, language, marks.get(roles[i]!.id), layout.hiddenCount[i]!, titles));
+
+  const hasChart = box.minX <= box.maxX;
+  const chartW = hasChart ? box.maxX - box.minX : 0;
+  const chartH = hasChart ? box.maxY - box.minY : 0;
+
+  // Title block: the name in up to two lines, then period and date.
+  const headerW = Math.max(chartW, MIN_HEADER_WIDTH);
+  const name = displayText(doc.name);
+  const nameLines = fitLines(name, headerW, NAME_SIZE, 2, true);
+  const sub: string[] = [];
+  const period = doc.period === undefined ? '' : displayText(doc.period);
+  if (period) sub.push(`${labels.period}${labels.sep}${period}`);
+  const date = dateText(options.date);
+  if (date) sub.push(`${labels.date}${labels.sep}${date}`);
+  const subLine = fitLine(sub.join(' · '), headerW, SUB_SIZE);
+  const nameBottom = PAD + NAME_LINE * Math.max(1, nameLines.length);
+  const headerBottom = nameBottom + (subLine ? SUB_SIZE + 8 : 0);
+  const textW = Math.max(0, ...nameLines.map((l) => textWidth(l, NAME_SIZE, true)), textWidth(subLine, SUB_SIZE));
+
+  const width = Math.ceil(Math.max(chartW, textW) + 2 * PAD);
+  const height = Math.ceil(hasChart ? headerBottom + HEADER_GAP + chartH + PAD : headerBottom + PAD);
+  const tx = hasChart ? round2(PAD - box.minX) : 0;
+  const ty = hasChart ? round2(headerBottom + HEADER_GAP - box.minY) : 0;
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(SVG_FONT_STACK)}" role="img">\n`,
+    `<title>${escapeXml(name)}</title>\n`,
+  ];
+  if (options.background !== 'transparent') out.push(`<rect class="background" width="${width}" height="${height}" fill="#ffffff"/>\n`);
+  out.push('<g class="title-block">');
+  nameLines.forEach((line, k) => out.push(`<text x="${PAD}" y="${PAD + NAME_LINE * k + NAME_SIZE}" font-size="${NAME_SIZE}" font-weight="600" fill="#1d2733">${escapeXml(line)}</text>`));
+  if (subLine) out.push(`<text x="${PAD}" y="${nameBottom + SUB_SIZE}" font-size="${SUB_SIZE}" fill="#5c6773">${escapeXml(subLine)}</text>`);
+  out.push('</g>\n');
+  out.push(`<g class="chart" transform="translate(${tx},${ty})">\n`);
+  // Lines first, so cards are drawn over them. Arrays are joined, not spread: 50,000 arguments would overflow the stack.
+  const svg = [
+    out.join(''),
+    `<g class="reporting-lines" fill="none" stroke="#7b8794" stroke-width="1.5">\n${lines.join('')}</g>\n`,
+    `<g class="dotted-lines" fill="none" stroke="#868e96" stroke-width="1.25">\n${dotted.join('')}</g>\n`,
+    `<g class="roles">\n${cards.join('')}</g>\n`,
+    '</g>\n</svg>\n',
+  ].join('');
+  return { svg, width, height };
+}
+
+/** Solid reporting lines between visible cards, routed as on the canvas: the planned route while neither card was moved by hand. */
+function reportingLines(
+  roles: readonly Role[],
+  managerOf: Int32Array,
+  layout: Layout,
+  px: Float64Array,
+  py: Float64Array,
+  manual: Uint8Array,
+  shown: (i: number) => boolean,
+  box: Box,
+): string[] {
+  const out: string[] = [];
+  const { nodeWidth: w, nodeHeight: h, direction } = layout;
+  for (let i = 0; i < roles.length; i++) {
+    const m = managerOf[i]!;
+    // An external role is never drawn under its manager (it sits with the partners), as on the canvas.
+    if (!shown(i) || !shown(m) || roles[i]!.external) continue;
+    const planned = !manual[i] && !manual[m];
+    const slot = planned ? layout.slot[i]! : Slot.row;
+    const bus = planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null;
+    const [sx, sy] = exitPoint(px[m]!, py[m]!, w, h, direction);
+    const [ex, ey] = entryPoint(px[i]!, py[i]!, w, h, slot, direction);
+    const points = routePoints(sx, sy, ex, ey, { slot, bus, direction });
+    for (const [x, y] of points) grow(box, x, y);
+    out.push(`<path d="${pathOf(points)}"/>\n`);
+  }
+  return out;
+}
+
+/** Dashed dotted lines (each path carries its dash, so a viewer counting dashed elements finds each): a cubic curve from the source card's right side (bottom in LR) to the target's, bulging outwards. */
+function dottedLines(
+  roles: readonly Role[],
+  indexOf: ReadonlyMap<string, number>,
+  layout: Layout,
+  px: Float64Array,
+  py: Float64Array,
+  shown: (i: number) => boolean,
+  box: Box,
+): string[] {
+  const out: string[] = [];
+  const { nodeWidth: w, nodeHeight: h } = layout;
+  const lr = layout.direction === 'LR';
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i]!;
+    if (!shown(i) || role.dottedLines.length === 0) continue;
+    for (const line of role.dottedLines) {
+      const t = indexOf.get(line.to);
+      if (t === undefined || t === i || !shown(t)) continue;
+      const [sx, sy] = lr ? [px[i]! + w / 2, py[i]! + h] : [px[i]! + w, py[i]! + h / 2];
+      const [ex, ey] = lr ? [px[t]! + w / 2, py[t]! + h] : [px[t]! + w, py[t]! + h / 2];
+      const bulge = 40 + Math.min(160, (lr ? Math.abs(ex - sx) : Math.abs(ey - sy)) / 4);
+      const [c1x, c1y, c2x, c2y] = lr ? [sx, sy + bulge, ex, ey + bulge] : [sx + bulge, sy, ex + bulge, ey];
+      // The curve lies inside the hull of its control points.
+      grow(box, sx, sy);
+      grow(box, ex, ey);
+      grow(box, c1x, c1y);
+      grow(box, c2x, c2y);
+      out.push(
+        `<path class="dotted" stroke-dasharray="6 4" data-from="${escapeXml(role.id)}" data-to="${escapeXml(line.to)}" data-kind="${escapeXml(line.kind)}" d="M${round2(sx)},${round2(sy)} C${round2(c1x)},${round2(c1y)} ${round2(c2x)},${round2(c2y)} ${round2(ex)},${round2(ey)}"/>\n`,
+      );
+    }
+  }
+  return out;
+}
+
+/** A title's markup: the escaped full text for `<title>`, the fitted lines as tspans, and how many lines. */
+interface TitleMarkup {
+  readonly full: string;
+  readonly tspans: string;
+  readonly lines: number;
+}
+
+/** Per render: title markup by room and raw title, since pooled roles repeat their titles. */
+type TitleCache = Map<number, Map<string, TitleMarkup>>;
+
+function titleMarkup(raw: string, room: number, cache: TitleCache): TitleMarkup {
+  // Keyed by room, then by the title itself: no key strings to build per card.
+  let titles = cache.get(room);
+  if (!titles) cache.set(room, (titles = new Map()));
+  let markup = titles.get(raw);
+  if (markup === undefined) {
+    const title = displayText(raw);
+    const lines = fitLines(title, room, TITLE_SIZE, 2, true);
+    const tspans = lines.map((line, k) => (k === 0 ? `<tspan>${escapeXml(line)}</tspan>` : `<tspan x="${TEXT_X}" dy="${TITLE_LINE}">${escapeXml(line)}</tspan>`)).join('');
+    markup = { full: escapeXml(title), tspans, lines: lines.length };
+    titles.set(raw, markup);
+  }
+  return markup;
+}
+
+/** One role card: box, family bar, title (two lines at most), meta line, holder, finding badge, "+N" when collapsed. */
+function card(role: Role, x: number, y: number, language: SvgLanguage, marks: RoleFindings | undefined, hiddenCount: number, titles: TitleCache): string {
+  const labels = LABELS[language];
+  const w = NODE_WIDTH;
+  const room = w - TEXT_X - TEXT_RIGHT;
+  // The badge takes room from the title.
+  const count = marks ? String(marks.count) : '';
+  const bw = marks ? Math.max(BADGE_H, textWidth(count, META_SIZE, true) + 8) : 0;
+  const bx = w - TEXT_RIGHT - bw;
+  const title = titleMarkup(localTitle(role, language), marks ? bx - BADGE_GAP - TEXT_X : room, titles);
+
+  let out = `<g class="${cardClasses(role, hiddenCount > 0)}" data-id="${escapeXml(role.id)}" transform="translate(${round2(x)},${round2(y)})"><title>${title.full}</title>${cardBox(role)}`;
+  if (marks) {
+    // Finding badge, top right: a circle for one digit, a pill for more.
+    out +=
+      `<g class="badge badge-${marks.worst}" data-severity="${marks.worst}"><title>${count} ${marks.worst}</title>` +
+      `<rect x="${round2(bx)}" y="5" width="${round2(bw)}" height="${BADGE_H}" rx="${BADGE_H / 2}" fill="${SEVERITY_COLOURS[marks.worst]}"/>` +
+      `<text x="${round2(bx + bw / 2)}" y="18.8" font-size="${META_SIZE}" font-weight="700" fill="#ffffff" text-anchor="middle">${count}</text></g>`;
+  }
+  out += `${role.external ? TITLE_OPEN_EXTERNAL : TITLE_OPEN}${title.tspans}</text>${title.lines > 1 ? META_OPEN_LOW : META_OPEN}`;
+
+  // Meta line: family, level, pool size, vacancies (in the warning colour), as on the card. When it
+  // is too wide the family goes first (the bar's colour says it), then the line is cut.
+  const family = escapeXml(role.family);
+  const vacant = role.vacancies >= role.headcount;
+  const level = `${labels.level} ${role.level}`;
+  const pooled = role.headcount > 1 ? `× ${role.headcount}` : '';
+  const vacancy = role.vacancies > 0 ? (vacant ? labels.vacant : `${role.vacancies} ${labels.vacant}`) : '';
+  const rest = textWidth(level + pooled + vacancy, META_SIZE) + (pooled ? META_GAP : 0) + (vacancy ? META_GAP : 0);
+  const withFamily = textWidth(family, META_SIZE) + META_GAP + rest <= room;
+  if (withFamily || rest <= room) {
+    out += withFamily ? `<tspan>${family}</tspan><tspan dx="${META_GAP}">${level}</tspan>` : `<tspan>${level}</tspan>`;
+    if (pooled) out += `<tspan dx="${META_GAP}">${pooled}</tspan>`;
+    if (vacancy) out += `<tspan class="vacancy" dx="${META_GAP}" fill="#e67700">${vacancy}</tspan>`;
+  } else {
+    out += escapeXml(fitLine([level, pooled, vacancy].filter(Boolean).join(' · '), room, META_SIZE));
+  }
+  out += '</text>';
+
+  // A vacant role without a holder shows an em dash, as a reference so that Latin-1 output stays a one-byte string in V8.
+  if (role.holder) out += `${HOLDER_OPEN}${escapeXml(fitLine(displayText(role.holder.name), room, HOLDER_SIZE))}</text>`;
+  else if (vacant) out += `${HOLDER_OPEN}&#8212;</text>`;
+
+  if (hiddenCount > 0) {
+    const label = `+${hiddenCount}`;
+    const pw = textWidth(label, META_SIZE) + 12;
+    const h = NODE_HEIGHT;
+    out +=
+      `<g class="collapsed-count"><rect x="${round2(w / 2 - pw / 2)}" y="${h + PILL_BELOW - PILL_H}" width="${round2(pw)}" height="${PILL_H}" rx="${PILL_H / 2}" fill="#ffffff" stroke="#adb5bd"/>` +
+      `<text x="${w / 2}" y="${h + PILL_BELOW - 4}" font-size="${META_SIZE}" fill="#1d2733" text-anchor="middle">${label}</text></g>`;
+  }
+  return `${out}</g>\n`;
+}
+
+const META_GAP = 7;
+const TITLE_OPEN = `<text class="role-title" x="${TEXT_X}" y="18.5" font-size="${TITLE_SIZE}" font-weight="600" fill="#1d2733">`;
+const TITLE_OPEN_EXTERNAL = TITLE_OPEN.replace('#1d2733', '#5c6773');
+// Meta baseline below a title of one line, or of two.
+const META_OPEN = `<text class="role-meta" x="${TEXT_X}" y="33.2" font-size="${META_SIZE}" fill="#5c6773">`;
+const META_OPEN_LOW = META_OPEN.replace('33.2', String(round2(33.2 + TITLE_LINE)));
+const HOLDER_OPEN = `<text class="role-holder" x="${TEXT_X}" y="${NODE_HEIGHT - 9}" font-size="${HOLDER_SIZE}" fill="#343a40">`;
+
+// Card classes and boxes come in a few kinds (family × external × assistant): built once each.
+const classCache = new Map<string, string[]>();
+const boxCache = new Map<string, string[]>();
+
+/** A cached string per family and up to four flags, without building a key string per card. */
+function cached(cache: Map<string, string[]>, family: string, flags: number, make: () => string): string {
+  let list = cache.get(family);
+  if (!list) cache.set(family, (list = []));
+  return (list[flags] ??= make());
+}
+
+function cardClasses(role: Role, collapsed: boolean): string {
+  const flags = (role.external ? 1 : 0) | (role.assistant ? 2 : 0) | (collapsed ? 4 : 0);
+  return cached(classCache, role.family, flags, () => `role family-${escapeXml(role.family)}${role.external ? ' external' : ''}${role.assistant ? ' assistant' : ''}${collapsed ? ' collapsed' : ''}`);
+}
+
+/** The card's box and family bar: white, light yellow for an assistant, grey with a dashed outline for an external role. */
+function cardBox(role: Role): string {
+  const flags = (role.external ? 1 : 0) | (role.assistant ? 2 : 0);
+  return cached(boxCache, role.family, flags, () => {
+    const fill = role.assistant ? '#fff9db' : role.external ? '#f8f9fa' : '#ffffff';
+    return (
+      `<rect class="card" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6" fill="${fill}" stroke="#ced4da"${role.external ? ' stroke-dasharray="4 3"' : ''}/>` +
+      `<path class="family-bar" d="${BAR_PATH}" fill="${FAMILY_COLOURS[role.family] ?? '#adb5bd'}"/>`
+    );
+  });
+}
+
+/** The 5px family bar along the card's left edge, rounded with the card's corners (rx 6). */
+const BAR_PATH = `M5,0 H6 A6,6 0 0 0 0,6 V${NODE_HEIGHT - 6} A6,6 0 0 0 6,${NODE_HEIGHT} H5 Z`;
+
+/** The date of the title block: a Date as its local yyyy-mm-dd, a string as given; today by default. */
+function dateText(date: Date | string | undefined): string {
+  if (typeof date === 'string') return displayText(date).slice(0, 40);
+  const d = date ?? new Date();
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (v: number): string => String(v).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function grow(box: Box, x: number, y: number): void {
+  if (x < box.minX) box.minX = x;
+  if (x > box.maxX) box.maxX = x;
+  if (y < box.minY) box.minY = y;
+  if (y > box.maxY) box.maxY = y;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

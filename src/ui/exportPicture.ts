@@ -1,0 +1,94 @@
+/**
+ * Picture export in the browser: the SVG is rendered from the model (src/io/svg.ts);
+ * PNG rasterizes that SVG on a canvas. Browsers cap a canvas side (16,384 px is safe
+ * everywhere) and its area, and fail silently past the caps, so the scale is reduced to
+ * fit and the user is told — or, when the chart would be too small to read, refused.
+ * The result is checked not to be blank before it is offered.
+ */
+import { renderSvg } from '../io/svg.ts';
+import type { OrgDocument } from '../schema/v1.ts';
+import type { Language } from './strings.ts';
+
+/** Largest canvas side that every browser draws. */
+export const MAX_SIDE = 16_384;
+/** Largest canvas area we draw: 128 Mpx (512 MB of pixels) stays clear of browser limits and memory. */
+export const MAX_AREA = 128 * 1024 * 1024;
+/** Below this scale the cards are not readable: refuse rather than deliver a useless picture. */
+export const MIN_SCALE = 0.1;
+
+export interface PictureOptions {
+  readonly format: 'png' | 'svg';
+  readonly scale: 1 | 2 | 3;
+  readonly background: 'white' | 'transparent';
+  readonly includeFindings: boolean;
+  readonly language: Language;
+}
+
+export type PictureResult =
+  | { readonly ok: true; readonly blob: Blob; readonly width: number; readonly height: number; readonly scale: number; readonly reduced: boolean }
+  | { readonly ok: false; readonly message: string };
+
+/** The scale that fits the canvas caps, at most the requested one. */
+export function fitScale(width: number, height: number, requested: number): number {
+  return Math.min(requested, MAX_SIDE / Math.max(1, width), MAX_SIDE / Math.max(1, height), Math.sqrt(MAX_AREA / Math.max(1, width * height)));
+}
+
+/** Renders the picture of a document. */
+export async function renderPicture(doc: OrgDocument, options: PictureOptions): Promise<PictureResult> {
+  const { svg, width, height } = renderSvg(doc, { language: options.language, includeFindings: options.includeFindings, background: options.background });
+  if (options.format === 'svg') return { ok: true, blob: new Blob([svg], { type: 'image/svg+xml' }), width, height, scale: 1, reduced: false };
+  const scale = fitScale(width, height, options.scale);
+  if (scale < MIN_SCALE) {
+    return {
+      ok: false,
+      message: `The chart (${width.toLocaleString()} × ${height.toLocaleString()} px) is too large for a readable PNG: it would need a scale of ${scale.toFixed(2)}×. Export SVG instead, or collapse some teams.`,
+    };
+  }
+  try {
+    const blob = await rasterize(svg, Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), options.background);
+    return { ok: true, blob, width: Math.round(width * scale), height: Math.round(height * scale), scale, reduced: scale < options.scale };
+  } catch (cause) {
+    return { ok: false, message: `The PNG could not be made: ${cause instanceof Error ? cause.message : String(cause)}. Try a smaller scale, or export SVG.` };
+  }
+}
+
+async function rasterize(svg: string, width: number, height: number, background: 'white' | 'transparent'): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('the browser gave no drawing surface of that size');
+    if (background === 'white') {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, width, height);
+    }
+    ctx.drawImage(image, 0, 0, width, height);
+    if (isBlank(canvas)) throw new Error('the browser drew an empty picture (the canvas is probably too large for it)');
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the browser could not encode the picture');
+    return blob;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Whether a drawn canvas holds nothing but one flat colour (a failed draw), judged on a small copy. */
+function isBlank(canvas: HTMLCanvasElement): boolean {
+  const probe = document.createElement('canvas');
+  probe.width = 64;
+  probe.height = 64;
+  const ctx = probe.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return false;
+  ctx.drawImage(canvas, 0, 0, 64, 64);
+  const data = ctx.getImageData(0, 0, 64, 64).data;
+  for (let i = 4; i < data.length; i += 4) {
+    if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3]) return false;
+  }
+  return true;
+}
