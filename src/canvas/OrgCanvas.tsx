@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   ReactFlow,
   BezierEdge,
@@ -297,7 +298,12 @@ export function OrgCanvas() {
         elevateNodesOnSelect
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        {/* React Flow's own fit fits the mounted nodes only (and waits for them when none is mounted): fit the layout instead. */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fitAll} aria-label="Fit view" title={t('fitView')} className="fit-view">
+            ⤢
+          </ControlButton>
+        </Controls>
         <Minimap layout={layout.layout} viewport={viewport} size={size} />
       </ReactFlow>
       {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
