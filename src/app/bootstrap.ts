@@ -5,7 +5,7 @@
  */
 import { Autosaver, STAMP_KEY, type KeyValueStorage, type Restored, type SaveStatus } from '../store/autosave.ts';
 import { createOrgStore, type OrgStore } from '../store/orgStore.ts';
-import { DEFAULT_PRESET, presetDocument } from '../store/presets.ts';
+import { defaultPreset } from '../store/presets.ts';
 import { blankDocument } from '../model/blank.ts';
 import { initialLanguage, translate, type Language } from '../ui/strings.ts';
 import type { OrgDocument } from '../schema/v1.ts';
@@ -48,7 +48,7 @@ export function startSession(): Session {
     /* no saved language */
   }
   const language: Language = initialLanguage(savedLanguage, navigator.languages ?? [navigator.language]);
-  const first: OrgDocument = restored.kind === 'loaded' ? restored.doc : (presetDocument(DEFAULT_PRESET) ?? blankDocument());
+  const first: OrgDocument = restored.kind === 'loaded' ? restored.doc : (defaultPreset() ?? blankDocument());
   const store = createOrgStore(first, language);
 
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(store.getState().language, key, values);

@@ -1,13 +1,18 @@
-/** The presets bundled into the app, as text, loaded through the one import pipeline. */
+/**
+ * The presets bundled with the app, loaded through the one import pipeline. The
+ * first-run preset is in the entry bundle; the others are separate chunks fetched
+ * when the gallery opens (they are a fifth of the entry's size otherwise).
+ */
 import { parseDocument } from '../schema/parse.ts';
 import type { OrgDocument } from '../schema/v1.ts';
+import defaultText from '../../presets/china-account-management.json?raw';
 
-const texts = import.meta.glob('/presets/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const lazyTexts = import.meta.glob('/presets/*.json', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
-/** The first-run document. */
+/** The first-run document's file name. */
 export const DEFAULT_PRESET = 'china-account-management';
 
-/** Presets in a stable order: the default first, then by file name. */
+/** Presets in gallery order: the default first. */
 const ORDER = [DEFAULT_PRESET, 'lean-player-coach-pod', 'tiered-coverage-pods', 'global-matrix', 'anti-patterns'];
 
 export interface BundledPreset {
@@ -15,23 +20,29 @@ export interface BundledPreset {
   readonly doc: OrgDocument;
 }
 
-let cached: readonly BundledPreset[] | null = null;
+const fileOf = (path: string): string => path.replace(/^\/presets\/|\.json$/g, '');
+const load = (text: string): OrgDocument | undefined => {
+  const result = parseDocument(text);
+  return result.ok ? result.doc : undefined;
+};
 
-/** Every bundled preset that loads (a preset that does not is a bug the preset tests catch). */
-export function bundledPresets(): readonly BundledPreset[] {
-  if (!cached) {
-    const list: BundledPreset[] = [];
-    for (const [path, text] of Object.entries(texts)) {
-      const result = parseDocument(text);
-      if (result.ok) list.push({ file: path.replace(/^\/presets\/|\.json$/g, ''), doc: result.doc });
-    }
-    const rank = (file: string) => (ORDER.includes(file) ? ORDER.indexOf(file) : ORDER.length);
-    cached = list.sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
-  }
-  return cached;
+/** The first-run document (undefined only if the bundled preset were broken, which the preset tests rule out). */
+export function defaultPreset(): OrgDocument | undefined {
+  return load(defaultText);
 }
 
-/** The bundled preset with this file name. */
-export function presetDocument(file: string): OrgDocument | undefined {
-  return bundledPresets().find((p) => p.file === file)?.doc;
+let all: Promise<readonly BundledPreset[]> | null = null;
+
+/** Every bundled preset that loads, in gallery order. */
+export function bundledPresets(): Promise<readonly BundledPreset[]> {
+  all ??= Promise.all(
+    Object.entries(lazyTexts).map(async ([path, text]) => {
+      const doc = load(await text());
+      return doc ? [{ file: fileOf(path), doc }] : [];
+    }),
+  ).then((lists) => {
+    const rank = (file: string) => (ORDER.includes(file) ? ORDER.indexOf(file) : ORDER.length);
+    return lists.flat().sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
+  });
+  return all;
 }

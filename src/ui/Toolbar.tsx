@@ -3,13 +3,13 @@
  * actions that tests drive (ui.md hooks: "New", "Presets", "Import", "Undo", …) stay
  * the same in every language, so scripts and assistive tools find them either way.
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
 import { serializeDocument } from '../io/serialize.ts';
 import { MAX_FILE_BYTES, parseDocument, tooLarge } from '../schema/parse.ts';
 import type { OrgDocument } from '../schema/v1.ts';
-import { bundledPresets } from '../store/presets.ts';
+import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { download, fileNameOf } from './download.ts';
@@ -134,29 +134,43 @@ export function Toolbar() {
           <ExportDialog format={exporting} onClose={() => setExporting(null)} />
         </Suspense>
       )}
-      {presetsOpen && (
-        <div className="presets-popover" role="dialog" aria-label={t('presetsTitle')}>
-          <h2>{t('presetsTitle')}</h2>
-          <p className="hint">{t('presetsHint')}</p>
-          <ul>
-            {bundledPresets().map((preset) => (
-              <li key={preset.file}>
-                <button type="button" onClick={() => load(preset.doc)}>
-                  {preset.doc.name}
-                </button>
-              </li>
-            ))}
-            <li>
-              <button type="button" onClick={() => load(blankDocument())}>
-                {t('blankDocument')}
-              </button>
-            </li>
-          </ul>
-          <button type="button" className="link" onClick={() => setPresetsOpen(false)}>
-            {t('close')}
-          </button>
-        </div>
-      )}
+      {presetsOpen && <PresetsGallery onLoad={load} onClose={() => setPresetsOpen(false)} />}
     </header>
+  );
+}
+
+/** The presets gallery: the bundled presets, fetched when it first opens, and a blank document. */
+function PresetsGallery({ onLoad, onClose }: { onLoad: (doc: OrgDocument) => void; onClose: () => void }) {
+  const t = useT();
+  const [presets, setPresets] = useState<readonly BundledPreset[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void bundledPresets().then((list) => live && setPresets(list));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <div className="presets-popover" role="dialog" aria-label={t('presetsTitle')}>
+      <h2>{t('presetsTitle')}</h2>
+      <p className="hint">{t('presetsHint')}</p>
+      <ul aria-busy={presets === null}>
+        {(presets ?? []).map((preset) => (
+          <li key={preset.file}>
+            <button type="button" onClick={() => onLoad(preset.doc)}>
+              {preset.doc.name}
+            </button>
+          </li>
+        ))}
+        <li>
+          <button type="button" onClick={() => onLoad(blankDocument())}>
+            {t('blankDocument')}
+          </button>
+        </li>
+      </ul>
+      <button type="button" className="link" onClick={onClose}>
+        {t('close')}
+      </button>
+    </div>
   );
 }
