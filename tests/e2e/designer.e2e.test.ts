@@ -249,4 +249,16 @@ describe('the designer in Chromium', () => {
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => localStorage.getItem('org-designer:document'))).toBe(newer);
   });
+
+  it("sets a reporting line by dragging from a role's bottom handle to another's top handle", async () => {
+    const from = (await node(page, 'sam-south-1').locator('.react-flow__handle-bottom').boundingBox())!;
+    const to = (await node(page, 'am-south-6').locator('.react-flow__handle-top').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => findings(page).locator('[data-rule="SPAN-001"][data-roles="sam-south-1"]').count()).toBe(1);
+    await node(page, 'am-south-6').click();
+    await expect.poll(() => page.getByLabel('Reports to').inputValue()).toBe('sam-south-1');
+  });
 });
