@@ -8,10 +8,15 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateOrg } from '../src/model/generate.ts';
 import { serializeDocument } from '../src/io/serialize.ts';
+import { gzipSync } from 'node:zlib';
 import { ensureChromium } from './chromium.mjs';
+import { measureVariant, type CanvasRun, type Variant } from './bench-canvas.ts';
+
+/** The canvas figures of the last run (written to bench/results.json by bench.ts). */
+export let canvasFigures: CanvasFigure[] = [];
 
 export interface BrowserFigure {
   readonly name: string;
@@ -53,10 +58,83 @@ async function timePngExport(page: Page): Promise<number> {
   return ms;
 }
 
+export interface CanvasFigure {
+  readonly name: string;
+  readonly roles: number;
+  readonly unit: string;
+  readonly ours: number | null;
+  readonly bare: number | null;
+  readonly bareVisible: number | null;
+  readonly target?: string;
+}
+
+/** What the app's page loads before it runs: the entry script and the chunks it preloads, gzip-compressed, in kB. */
+function entryGzipKb(): number {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  if (files.length === 0) return NaN;
+  return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(OUT, file))).length, 0) / 1024;
+}
+
+const medianOf = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Canvas figures: ours beside bare React Flow with all nodes and with onlyRenderVisibleElements. */
+async function runCanvasBench(browser: Browser, base: string, dir: string, sizes: readonly number[], runs: number, log: (line: string) => void): Promise<CanvasFigure[]> {
+  const figures: CanvasFigure[] = [];
+  const fmt = (v: number | null, unit: string) => (v === null || !Number.isFinite(v) ? '—' : unit === 'fps' || unit === 'count' ? v.toFixed(0) : v.toFixed(unit === 'MB' ? 0 : 1)).padStart(8);
+  for (const roles of sizes) {
+    const file = join(dir, `canvas-${roles}.json`);
+    const doc = generateOrg({ roles, seed: 42 });
+    const text = serializeDocument(doc);
+    writeFileSync(file, text);
+    const focusId = doc.roles.find((r) => r.id.startsWith('lead-'))?.id ?? 'head';
+    const results = new Map<Variant, CanvasRun[]>();
+    // Every node in the DOM takes minutes at 50,000 roles: that baseline stops at 10,000.
+    const variants: Variant[] = roles > 10_000 ? ['ours', 'bare-visible'] : ['ours', 'bare', 'bare-visible'];
+    for (const variant of variants) {
+      const list: CanvasRun[] = [];
+      await measureVariant(browser, base, variant, file, text, roles, focusId); // warm-up
+      for (let i = 0; i < runs; i++) list.push(await measureVariant(browser, base, variant, file, text, roles, focusId));
+      results.set(variant, list);
+    }
+    const pick = (variant: Variant, get: (r: CanvasRun) => number | null): number | null => {
+      const list = results.get(variant);
+      const values = list?.map(get).filter((v): v is number => v !== null);
+      return values && values.length > 0 ? medianOf(values) : null;
+    };
+    const big = roles >= 50_000;
+    const rows: [string, string, (r: CanvasRun) => number | null, string | undefined][] = [
+      ['open: first frame', 'ms', (r) => r.openFirstMs, roles === 10_000 ? '≤ 1000' : big ? '≤ 3000' : undefined],
+      ['open: settled', 'ms', (r) => r.openSettledMs, roles === 10_000 ? '≤ 1500' : undefined],
+      ['drag a role at editing zoom', 'fps', (r) => r.drag.fps, roles === 10_000 ? '≥ 55' : big ? '≥ 50' : undefined],
+      ['drag a role: p95 frame', 'ms', (r) => r.drag.p95, roles === 10_000 ? '≤ 20' : undefined],
+      ['drag a manager: p95 frame', 'ms', (r) => r.dragTeam.p95, roles === 10_000 ? '≤ 25' : undefined],
+      ['overview pan', 'fps', (r) => r.pan.fps, roles === 10_000 ? '≥ 55' : big ? '≥ 30' : undefined],
+      ['overview pan: p95 frame', 'ms', (r) => r.pan.p95, undefined],
+      ['edit to updated screen', 'ms', (r) => r.editMs, roles === 10_000 ? '≤ 33' : big ? '≤ 150' : undefined],
+      ['mounted role elements, overview', 'count', (r) => r.mountedOverview, '≤ 500'],
+      ['mounted role elements, editing zoom', 'count', (r) => r.mountedEditing, '≤ 500'],
+      ['JS heap after open', 'MB', (r) => r.heapMb, big ? '≤ 400' : undefined],
+    ];
+    log(`  ${roles.toLocaleString('en-US')} roles (median of ${runs} runs after a warm-up)     ours     bare   bare-visible   ours/visible`);
+    for (const [name, unit, get, target] of rows) {
+      const figure: CanvasFigure = { name, roles, unit, ours: pick('ours', get), bare: pick('bare', get), bareVisible: pick('bare-visible', get), target };
+      figures.push(figure);
+      const ratio = figure.ours !== null && figure.bareVisible ? (figure.ours / figure.bareVisible).toFixed(2) : '—';
+      log(`    ${`${name} (${unit})`.padEnd(44)} ${fmt(figure.ours, unit)} ${fmt(figure.bare, unit)} ${fmt(figure.bareVisible, unit)}   ${ratio.padStart(8)}${target ? `   target ${target}` : ''}`);
+    }
+  }
+  return figures;
+}
+
 /** Runs the browser figures for these sizes. */
 export async function runBrowserBench(sizes: readonly number[], log: (line: string) => void): Promise<BrowserFigure[]> {
   const executablePath = ensureChromium();
-  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: { main: 'index.html', baseline: 'bench/baseline.html' } } } });
+  await build({ logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 4096, rollupOptions: { input: { main: 'index.html', baseline: 'bench/baseline.html', bare: 'bench/bare.html' } } } });
+  log(`  entry bundle (gzip): ${entryGzipKb().toFixed(1)} kB   target ≤ 200 kB`);
   const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 } });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
@@ -69,6 +147,9 @@ export async function runBrowserBench(sizes: readonly number[], log: (line: stri
   const dir = mkdtempSync(join(tmpdir(), 'org-bench-'));
   const figures: BrowserFigure[] = [];
   try {
+    const canvasSizes = (process.env.BENCH_CANVAS_SIZES ?? '1000,5000,10000,50000').split(',').filter(Boolean).map(Number);
+    const runs = Number(process.env.BENCH_RUNS ?? 5);
+    canvasFigures = await runCanvasBench(browser, base, dir, canvasSizes, runs, log);
     for (const roles of sizes) {
       const file = join(dir, `org-${roles}.json`);
       writeFileSync(file, serializeDocument(generateOrg({ roles, seed: 42 })));

@@ -14,7 +14,7 @@ import { parseDocument } from '../src/schema/parse.ts';
 import { serializeDocument } from '../src/io/serialize.ts';
 import { checkDocument } from '../src/rules/engine.ts';
 import { computeMetrics } from '../src/metrics/index.ts';
-import { runBrowserBench } from './bench-browser.ts';
+import { canvasFigures, runBrowserBench } from './bench-browser.ts';
 
 const RUNS = 7;
 const WARMUP = 3;
@@ -71,5 +71,5 @@ const browser = process.argv.includes('--node-only') ? [] : await (async () => {
 })();
 
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures, browser }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures, browser, canvas: canvasFigures }, null, 2)}\n`);
 console.log('Written to bench/results.json');

@@ -1,0 +1,168 @@
+/**
+ * The canvas figures of `npm run bench` (issue 9): for generated organizations, our
+ * designer beside bare React Flow (every node in the DOM, and with
+ * onlyRenderVisibleElements), all driven the same way in headless Chromium.
+ *
+ * open      from handing over the file to the first frame with roles drawn, and to
+ *           settled (no long task for 500 ms)
+ * drag      a role dragged for 60 pointer moves at editing zoom (zoom 0.8): mean fps, p95 frame
+ * drag team the same for a manager with its team
+ * pan       the pane dragged for 60 moves with the whole chart in view: fps, p95 frame
+ * edit      (ours) Delete on a role to updated metrics on screen
+ * mounted   role elements in the DOM at the overview and at editing zoom
+ * heap      JS heap after open, after a garbage collection
+ */
+import type { Browser, Page } from 'playwright-core';
+
+export type Variant = 'ours' | 'bare' | 'bare-visible';
+
+export interface CanvasRun {
+  readonly variant: Variant;
+  readonly roles: number;
+  readonly openFirstMs: number;
+  readonly openSettledMs: number;
+  readonly heapMb: number;
+  readonly mountedOverview: number;
+  readonly mountedEditing: number;
+  readonly drag: FrameStats;
+  readonly dragTeam: FrameStats;
+  readonly pan: FrameStats;
+  readonly editMs: number | null;
+}
+
+export interface FrameStats {
+  readonly fps: number;
+  readonly p95: number;
+}
+
+const IN_PAGE_SETUP = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.startTime + e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__frames = null;
+  window.__recordFrames = (on) => {
+    if (!on) { const f = window.__frames; window.__frames = null; return f; }
+    window.__frames = [];
+    const tick = (t) => { if (window.__frames) { window.__frames.push(t); requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+  };
+`;
+
+declare global {
+  interface Window {
+    __longTasks: number[];
+    __recordFrames: (on: boolean) => number[] | null;
+    __firstFrame?: number;
+  }
+}
+
+function frameStats(times: readonly number[] | null): FrameStats {
+  if (!times || times.length < 3) return { fps: 0, p95: Infinity };
+  const deltas = times.slice(1).map((t, i) => t - times[i]!);
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return { fps: (1000 * deltas.length) / (times.at(-1)! - times[0]!), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+}
+
+/** Mouse down at a point, 60 moves, mouse up; frames recorded in the page meanwhile. */
+async function dragFrames(page: Page, from: { x: number; y: number }, step: { x: number; y: number }): Promise<FrameStats> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 4, from.y + 4);
+  await page.evaluate(() => window.__recordFrames(true));
+  for (let i = 1; i <= 60; i++) await page.mouse.move(from.x + step.x * i, from.y + step.y * i);
+  const frames = await page.evaluate(() => window.__recordFrames(false));
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  return frameStats(frames);
+}
+
+/** A role card fully on screen and away from the edges, other than `except`. */
+async function cardInView(page: Page, except: readonly string[]): Promise<{ id: string; x: number; y: number } | null> {
+  return page.evaluate((skip) => {
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const id = el.dataset.id ?? '';
+      if (skip.includes(id)) continue;
+      const r = el.getBoundingClientRect();
+      const inMinimap = r.right > pane.right - 230 && r.bottom > pane.bottom - 170;
+      if (!inMinimap && r.left > pane.left + 10 && r.right < pane.right - 10 && r.top > pane.top + 10 && r.bottom < pane.bottom - 10) return { id, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, except as string[]);
+}
+
+/** Opens one variant with a document and measures it. */
+export async function measureVariant(browser: Browser, base: string, variant: Variant, file: string, text: string, roles: number, focusId: string): Promise<CanvasRun> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await page.addInitScript(IN_PAGE_SETUP);
+  const url = variant === 'ours' ? base : `${base}bench/bare.html${variant === 'bare-visible' ? '?visible=1' : ''}`;
+  await page.goto(url);
+  if (variant === 'ours') await page.locator('.react-flow__node[data-id="head-cn"]').waitFor();
+  else await page.waitForFunction(() => typeof window.openDocument === 'function');
+
+  const t0 = await page.evaluate(() => performance.now());
+  if (variant === 'ours') await page.locator('input[type="file"]').setInputFiles(file);
+  else await page.evaluate((t) => window.openDocument(t), text);
+  await page.waitForFunction(
+    () => {
+      const drawn = !document.querySelector('[data-id="head-cn"]') && (document.querySelector('.react-flow__node') || document.querySelector('canvas.overview-layer'));
+      if (drawn) window.__firstFrame ??= performance.now();
+      return drawn;
+    },
+    null,
+    { polling: 'raf', timeout: 300_000 },
+  );
+  const first = (await page.evaluate(() => window.__firstFrame!)) - t0;
+  // Settled: no long task ended in the last 500 ms.
+  await page.waitForFunction(() => performance.now() - Math.max(0, ...window.__longTasks) >= 500, null, { polling: 100, timeout: 300_000 });
+  const settled = Math.max(first, (await page.evaluate(() => Math.max(0, ...window.__longTasks))) - t0);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+
+  const countRoles = () => page.locator('.react-flow__node').count();
+  const mountedOverview = await countRoles();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const pan = await dragFrames(page, { x: pane.x + 6, y: pane.y + 6 }, { x: 3, y: 2 });
+
+  // Editing zoom (0.8) around an AM lead and its team.
+  if (variant === 'ours') {
+    const search = page.getByRole('searchbox', { name: 'Search roles' });
+    await search.fill(focusId);
+    await search.press('Enter');
+    await page.locator(`.react-flow__node[data-id="${focusId}"]`).waitFor();
+  } else {
+    await page.evaluate((id) => window.centreOn(id, 0.8), focusId);
+  }
+  await page.waitForTimeout(500);
+  const mountedEditing = await countRoles();
+  // A report of the lead, then the lead with its team.
+  const leaf = await cardInView(page, [focusId]);
+  const drag = leaf ? await dragFrames(page, leaf, { x: -2, y: 1 }) : { fps: 0, p95: Infinity };
+  const lead = await page.locator(`.react-flow__node[data-id="${focusId}"]`).boundingBox();
+  const dragTeam = lead ? await dragFrames(page, { x: lead.x + lead.width / 2, y: lead.y + lead.height / 2 }, { x: 2, y: 1 }) : { fps: 0, p95: Infinity };
+
+  let editMs: number | null = null;
+  if (variant === 'ours') {
+    const target = await cardInView(page, [focusId]);
+    if (target) {
+      await page.mouse.click(target.x, target.y);
+      await page.waitForTimeout(300);
+      editMs = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const metric = document.querySelector('[data-metric="headcount"]')!;
+            const start = performance.now();
+            new MutationObserver((_, observer) => {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }).observe(metric, { childList: true, characterData: true, subtree: true });
+            document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+          }),
+      );
+    }
+  }
+  await context.close();
+  return { variant, roles, openFirstMs: first, openSettledMs: settled, heapMb: heap.usedSize / 1024 / 1024, mountedOverview, mountedEditing, drag, dragTeam, pan, editMs };
+}
