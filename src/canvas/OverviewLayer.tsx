@@ -10,18 +10,10 @@ import type { Viewport } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
 import { Slot, type Layout, type Rect } from '../layout/types.ts';
 import { entryPoint, exitPoint, routePoints } from '../layout/routes.ts';
-import type { OrgDocument, Severity } from '../schema/v1.ts';
+import type { OrgDocument } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
+import { FAMILY_COLOURS, SEVERITY_COLOURS } from '../layout/colours.ts';
 
-const FAMILY_COLOURS: Record<string, string> = {
-  'head-am': '#1f4e79',
-  'am-lead': '#1971c2',
-  'senior-am': '#2f9e44',
-  am: '#66a80f',
-  'am-ops': '#ae3ec9',
-  other: '#adb5bd',
-};
-const SEVERITY_COLOURS: Record<Severity, string> = { error: '#c92a2a', warning: '#e67700', info: '#1971c2' };
 
 interface Props {
   readonly doc: OrgDocument;

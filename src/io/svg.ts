@@ -11,8 +11,9 @@ import { entryPoint, exitPoint, pathOf, routePoints } from '../layout/routes.ts'
 import { checkDocument } from '../rules/engine.ts';
 import { findingsByRole, type RoleFindings } from '../rules/types.ts';
 import { localTitle } from '../model/labels.ts';
-import type { OrgDocument, Role, Severity } from '../schema/v1.ts';
+import type { OrgDocument, Role } from '../schema/v1.ts';
 import { displayText, escapeXml, fitLine, fitLines, textWidth } from './svg-text.ts';
+import { FAMILY_COLOURS, SEVERITY_COLOURS } from '../layout/colours.ts';
 
 export { escapeXml } from './svg-text.ts';
 
@@ -62,15 +63,6 @@ const PILL_H = 15;
 /** How far the "+N" pill of a collapsed card reaches below it. */
 const PILL_BELOW = 10;
 
-const FAMILY_COLOURS: Readonly<Record<string, string>> = {
-  'head-am': '#1f4e79',
-  'am-lead': '#1971c2',
-  'senior-am': '#2f9e44',
-  am: '#66a80f',
-  'am-ops': '#ae3ec9',
-  other: '#adb5bd',
-};
-const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '#c92a2a', warning: '#e67700', info: '#1971c2' };
 
 const LABELS = {
   en: { period: 'Period', date: 'Date', level: 'Level', vacant: 'vacant', sep: ': ' },

@@ -1,0 +1,15 @@
+/** The chart's colours, shared by the canvas overview and the SVG export (the cards' CSS uses the same values). */
+import type { Severity } from '../schema/v1.ts';
+
+/** The family bar on the left of each card. */
+export const FAMILY_COLOURS: Readonly<Record<string, string>> = {
+  'head-am': '#1f4e79',
+  'am-lead': '#1971c2',
+  'senior-am': '#2f9e44',
+  am: '#66a80f',
+  'am-ops': '#ae3ec9',
+  other: '#adb5bd',
+};
+
+/** Finding badges, by the worst severity. */
+export const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '#c92a2a', warning: '#e67700', info: '#1971c2' };
