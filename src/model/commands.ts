@@ -8,6 +8,7 @@ import { formatPath, type PathSegment } from '../schema/path.ts';
 import {
   DocumentSchema,
   ID_PATTERN,
+  normalizeRole,
   RoleSchema,
   type DeepReadonly,
   type DottedLine,
@@ -60,7 +61,7 @@ const idsOf = (doc: OrgDocument): Set<string> => new Set(doc.roles.map((r) => r.
 /** Validates a role against the format; the message names the field. */
 function validateRole(input: unknown): { ok: true; role: Role } | Refusal {
   const result = RoleSchema.safeParse(input);
-  if (result.success) return { ok: true, role: result.data as Role };
+  if (result.success) return { ok: true, role: normalizeRole(result.data as Role) };
   const issue = result.error.issues[0];
   const where = issue ? formatPath(issue.path as PathSegment[]) : '';
   return refuse('invalid', `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid role'}`);

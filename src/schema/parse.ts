@@ -4,7 +4,7 @@
  * a closed set, a message for a person and, where there is one, the JSON path.
  */
 import type { z } from 'zod';
-import { CURRENT_VERSION, DocumentSchema, FORMAT_NAME, type OrgDocument } from './v1.ts';
+import { CURRENT_VERSION, DocumentSchema, FORMAT_NAME, normalizeRole, type OrgDocument } from './v1.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { formatPath, type PathSegment } from './path.ts';
 
@@ -129,7 +129,8 @@ function parseUnsafe(text: string, migrations: ReadonlyMap<number, Migration>): 
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
     return fail('invalid', first ? `${first.path || 'document'}: ${first.message}${more}` : 'The document is not valid.', issues);
   }
-  const doc = result.data as OrgDocument;
+  const parsed = result.data as OrgDocument;
+  const doc: OrgDocument = { ...parsed, roles: parsed.roles.map(normalizeRole) };
 
   const firstIndex = new Map<string, number>();
   for (let i = 0; i < doc.roles.length; i++) {
@@ -144,7 +145,7 @@ function parseUnsafe(text: string, migrations: ReadonlyMap<number, Migration>): 
     firstIndex.set(id, i);
   }
 
-  notes.push(...droppedFields(migrated, doc));
+  notes.push(...droppedFields(migrated, parsed));
   return { ok: true, doc, notes };
 }
 

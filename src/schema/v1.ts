@@ -186,9 +186,41 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Position = Out<typeof PositionSchema>;
 export type Direction = (typeof DIRECTIONS)[number];
 export type Tier = (typeof DECISION_AREA_TIERS)[DecisionArea];
+/**
+ * A role as one fixed shape: every field present, in the order of the spec, optional
+ * ones `undefined` when absent. Every role in memory has this shape (parse, commands,
+ * generator), so the rules' and the layout's loops over 10,000 roles read fields
+ * through monomorphic property accesses — measurably faster than a mix of shapes.
+ */
+export function normalizeRole(r: Role): Role {
+  return {
+    id: r.id,
+    title: r.title,
+    titles: r.titles,
+    family: r.family,
+    function: r.function,
+    level: r.level,
+    reportsTo: r.reportsTo,
+    dottedLines: r.dottedLines,
+    external: r.external,
+    assistant: r.assistant,
+    archetype: r.archetype,
+    headcount: r.headcount,
+    vacancies: r.vacancies,
+    holder: r.holder,
+    salary: r.salary,
+    revenueTarget: r.revenueTarget,
+    accounts: r.accounts,
+    budgets: r.budgets,
+    decisions: r.decisions,
+    requirements: r.requirements,
+    exceptions: r.exceptions,
+  };
+}
+
 /** A role with the defaults of format.md filled in, without going through validation (trusted input, hot paths). */
 export function roleWithDefaults(fields: Partial<Role> & Pick<Role, 'id' | 'title' | 'level'>): Role {
-  return {
+  return normalizeRole({
     titles: {},
     family: 'other',
     function: 'account-management',
@@ -203,7 +235,7 @@ export function roleWithDefaults(fields: Partial<Role> & Pick<Role, 'id' | 'titl
     decisions: [],
     exceptions: [],
     ...fields,
-  };
+  });
 }
 
 /** A role as a caller may write it: defaults of format.md may be left out. */
