@@ -1,15 +1,18 @@
 /** The designer's screen (ui.md): toolbar, palette, canvas, inspector, findings and metrics. */
+import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { OrgCanvas } from '../canvas/OrgCanvas.tsx';
 import { StoreContext, useOrg, useOrgStore, useT } from '../ui/context.tsx';
 import { FindingsPanel } from '../ui/FindingsPanel.tsx';
-import { Inspector } from '../ui/Inspector.tsx';
 import { MetricsPanel } from '../ui/MetricsPanel.tsx';
 import { Palette } from '../ui/Palette.tsx';
 import { SaveStatus } from '../ui/SaveStatus.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { useShortcuts } from '../ui/useShortcuts.ts';
 import type { Session } from './bootstrap.ts';
+
+// The inspector (forms for every field, role profiles) is loaded right after the first paint.
+const Inspector = lazy(() => import('../ui/Inspector.tsx').then((m) => ({ default: m.Inspector })));
 
 export function App({ session }: { session: Session }) {
   return (
@@ -62,7 +65,9 @@ function Designer({ session }: { session: Session }) {
         <main className="canvas-area">
           <OrgCanvas />
         </main>
-        <Inspector />
+        <Suspense fallback={<aside className="inspector" />}>
+          <Inspector />
+        </Suspense>
       </div>
       <div className="bottom-panels">
         <FindingsPanel />
