@@ -93,7 +93,8 @@ async function runCanvasBench(browser: Browser, base: string, dir: string, sizes
     const focusId = doc.roles.find((r) => r.id.startsWith('lead-'))?.id ?? 'head';
     const results = new Map<Variant, CanvasRun[]>();
     // Every node in the DOM takes minutes at 50,000 roles: that baseline stops at 10,000.
-    const variants: Variant[] = roles > 10_000 ? ['ours', 'bare-visible'] : ['ours', 'bare', 'bare-visible'];
+    const only = process.env.BENCH_VARIANTS?.split(',');
+    const variants = (roles > 10_000 ? (['ours', 'bare-visible'] as Variant[]) : (['ours', 'bare', 'bare-visible'] as Variant[])).filter((v) => !only || only.includes(v));
     for (const variant of variants) {
       const list: CanvasRun[] = [];
       await measureVariant(browser, base, variant, file, text, roles, focusId); // warm-up
