@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, openApp } from './browser.ts';
 
 const presetText = (name: string) => readFileSync(new URL(`../../presets/${name}.json`, import.meta.url), 'utf8');
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -39,13 +39,7 @@ describe('the designer in Chromium', () => {
   });
   beforeEach(async () => {
     await context?.close();
-    // A fresh context per test: empty storage, so each test starts from the China preset.
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, locale: 'en-US' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(inject('baseUrl'));
-    await node(page, 'head-cn').waitFor();
+    ({ context, page, errors } = await openApp(browser, { width: 1600, height: 1000 }));
   });
 
   it('opens the China preset with every hook of ui.md and no finding', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, openApp } from './browser.ts';
 import { generateOrg } from '../../src/model/generate.ts';
 import { serializeDocument } from '../../src/io/serialize.ts';
 import { parseDocument } from '../../src/schema/parse.ts';
@@ -33,10 +33,7 @@ describe('picture export in Chromium', () => {
   });
   beforeEach(async () => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'en-US' });
-    page = await context.newPage();
-    await page.goto(inject('baseUrl'));
-    await page.locator('.react-flow__node[data-id="head-cn"]').waitFor();
+    ({ context, page } = await openApp(browser, { width: 1400, height: 900 }));
   });
 
   async function importText(name: string, text: string) {
