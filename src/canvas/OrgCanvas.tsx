@@ -78,23 +78,22 @@ export function OrgCanvas() {
     return () => observer.disconnect();
   }, []);
 
-  const view: Rect = useMemo(() => {
-    const w = size.width / viewport.zoom;
-    const h = size.height / viewport.zoom;
+  // The chart area on screen (flow coordinates), and the same with a margin for mounting.
+  const screen: Rect = useMemo(() => {
     const minX = -viewport.x / viewport.zoom;
     const minY = -viewport.y / viewport.zoom;
-    return { minX: minX - w * MARGIN, minY: minY - h * MARGIN, maxX: minX + w * (1 + MARGIN), maxY: minY + h * (1 + MARGIN) };
+    return { minX, minY, maxX: minX + size.width / viewport.zoom, maxY: minY + size.height / viewport.zoom };
   }, [viewport, size]);
+  const view: Rect = useMemo(() => {
+    const w = screen.maxX - screen.minX;
+    const h = screen.maxY - screen.minY;
+    return { minX: screen.minX - w * MARGIN, minY: screen.minY - h * MARGIN, maxX: screen.maxX + w * MARGIN, maxY: screen.maxY + h * MARGIN };
+  }, [screen]);
 
-  // Level of detail: with more roles in view than the DOM should hold, draw the chart on
-  // one canvas and mount no role element (OverviewLayer).
-  const overview = useMemo(() => {
-    const w = size.width / viewport.zoom;
-    const h = size.height / viewport.zoom;
-    const minX = -viewport.x / viewport.zoom;
-    const minY = -viewport.y / viewport.zoom;
-    return layout.query({ minX, minY, maxX: minX + w, maxY: minY + h }).length > MAX_MOUNTED;
-  }, [layout, viewport, size]);
+  // Level of detail: with more roles on screen than the DOM should hold, draw the chart on
+  // one canvas and mount no role element (OverviewLayer draws exactly these roles).
+  const onScreen = useMemo(() => layout.query(screen), [layout, screen]);
+  const overview = onScreen.length > MAX_MOUNTED;
 
   const { nodes, edges } = useMemo(
     () =>
@@ -306,7 +305,7 @@ export function OrgCanvas() {
         </Controls>
         <Minimap layout={layout.layout} viewport={viewport} size={size} />
       </ReactFlow>
-      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
+      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} inView={onScreen} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
       {preview && (
         <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">
           {previewText(preview, doc, t)}

@@ -8,7 +8,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Viewport } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
-import { Slot, type Layout, type Rect } from '../layout/types.ts';
+import { Slot, type Layout } from '../layout/types.ts';
 import { entryPoint, exitPoint, routePoints } from '../layout/routes.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
@@ -19,7 +19,8 @@ interface Props {
   readonly doc: OrgDocument;
   readonly index: TreeIndex;
   readonly layout: Layout;
-  readonly query: (rect: Rect) => ArrayLike<number>;
+  /** The roles whose cards are on screen (the canvas queried them once for this frame). */
+  readonly inView: ArrayLike<number>;
   readonly byRole: ReadonlyMap<string, RoleFindings>;
   readonly selection: ReadonlySet<string>;
   readonly viewport: Viewport;
@@ -33,7 +34,7 @@ function cardAt(doc: OrgDocument, layout: Layout, i: number): { x: number; y: nu
   return { x: manual?.x ?? layout.x[i]!, y: manual?.y ?? layout.y[i]! };
 }
 
-function OverviewLayerView({ doc, index, layout, query, byRole, selection, viewport, size }: Props) {
+function OverviewLayerView({ doc, index, layout, inView, byRole, selection, viewport, size }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const el = canvas.current;
@@ -47,8 +48,6 @@ function OverviewLayerView({ doc, index, layout, query, byRole, selection, viewp
     const { x: tx, y: ty, zoom } = viewport;
     ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
     ctx.clearRect(-tx / zoom, -ty / zoom, size.width / zoom, size.height / zoom);
-    const view = { minX: -tx / zoom, minY: -ty / zoom, maxX: (size.width - tx) / zoom, maxY: (size.height - ty) / zoom };
-    const inView = query(view);
     const w = layout.nodeWidth;
     const h = layout.nodeHeight;
 
@@ -96,7 +95,7 @@ function OverviewLayerView({ doc, index, layout, query, byRole, selection, viewp
         ctx.fillText(role.title.length > 18 ? `${role.title.slice(0, 17)}…` : role.title, p.x + 20, p.y + 34, w - 76);
       }
     }
-  }, [doc, index, layout, query, byRole, selection, viewport, size]);
+  }, [doc, index, layout, inView, byRole, selection, viewport, size]);
   return <canvas ref={canvas} className="overview-layer" style={{ width: size.width, height: size.height }} aria-hidden="true" />;
 }
 
