@@ -9,7 +9,7 @@
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
 import { SEVERITIES, type OrgDocument, type Severity } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
-import { createContext, type RuleImpl } from './context.ts';
+import { RuleContext, type RuleImpl } from './context.ts';
 import { isRuleId } from './catalogue.ts';
 import { SETTINGS_RULE_ID, type RuleId } from './ids.ts';
 import { resolveParams, type RuleParams } from './params.ts';
@@ -78,7 +78,7 @@ export function effectiveParams(doc: OrgDocument): RuleParams {
 export function checkDocument(doc: OrgDocument, index?: TreeIndex): Finding[] {
   const tree = index && index.doc === doc ? index : buildTreeIndex(doc);
   const settings = readSettings(doc);
-  const ctx = createContext(doc, tree, paramsOf(settings));
+  const ctx = new RuleContext(doc, tree, paramsOf(settings));
   const findings: Finding[] = [];
   const found: Finding[] = [];
   for (const rule of RULE_CHECKS) {
