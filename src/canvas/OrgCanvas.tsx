@@ -91,9 +91,8 @@ export function OrgCanvas() {
   }, [screen]);
 
   // Level of detail: with more roles on screen than the DOM should hold, draw the chart on
-  // one canvas and mount no role element (OverviewLayer draws exactly these roles).
-  const onScreen = useMemo(() => layout.query(screen), [layout, screen]);
-  const overview = onScreen.length > MAX_MOUNTED;
+  // one canvas and mount no role element (counting stops there: a pan frame costs no more).
+  const overview = useMemo(() => layout.query(screen, MAX_MOUNTED + 1).length > MAX_MOUNTED, [layout, screen]);
 
   const { nodes, edges } = useMemo(
     () =>
@@ -305,7 +304,7 @@ export function OrgCanvas() {
         </Controls>
         <Minimap layout={layout.layout} viewport={viewport} size={size} />
       </ReactFlow>
-      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} inView={onScreen} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
+      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
       {preview && (
         <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">
           {previewText(preview, doc, t)}

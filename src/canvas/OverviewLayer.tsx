@@ -2,29 +2,49 @@
  * The zoomed-out level of detail: when more roles are in view than the DOM should
  * hold, the chart is drawn on one Canvas2D — cards as boxes coloured by family, a bar
  * in the colour of the worst finding, reporting lines — and no role element is
- * mounted. It draws only what is in view, so a frame follows the viewport, not the
- * document. Clicks are handled by the canvas component (hit test on the layout).
+ * mounted. Clicks are handled by the canvas component (hit test on the layout).
+ *
+ * The drawing is a bitmap of the screen and a margin around it, cached while only the
+ * viewport's position changes: a pan frame moves the bitmap with a CSS transform and
+ * draws nothing. It is drawn again when the zoom or what it shows changes, or when the
+ * screen reaches the edge of the drawn area; a drawing covers only what is near the
+ * screen, so its cost follows the viewport, not the document.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { Viewport } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
-import { Slot, type Layout } from '../layout/types.ts';
+import { Slot, type Layout, type Rect } from '../layout/types.ts';
 import { entryPoint, exitPoint, routePoints } from '../layout/routes.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
 import { FAMILY_COLOURS, SEVERITY_COLOURS } from '../layout/colours.ts';
 
-
-interface Props {
+export interface OverviewContent {
   readonly doc: OrgDocument;
   readonly index: TreeIndex;
   readonly layout: Layout;
-  /** The roles whose cards are on screen (the canvas queried them once for this frame). */
-  readonly inView: ArrayLike<number>;
   readonly byRole: ReadonlyMap<string, RoleFindings>;
   readonly selection: ReadonlySet<string>;
+}
+
+interface Props extends OverviewContent {
+  /** The roles whose cards meet a rectangle (flow coordinates). */
+  readonly query: (rect: Rect) => ArrayLike<number>;
   readonly viewport: Viewport;
   readonly size: { readonly width: number; readonly height: number };
+}
+
+/** The drawn margin beyond each side of the screen, as a share of the screen. */
+const MARGIN = 0.5;
+/** The bitmap's largest side and area in device pixels (memory, and canvas limits). */
+const MAX_SIDE = 4096;
+const MAX_AREA = 12_000_000;
+
+interface Drawing extends OverviewContent {
+  readonly zoom: number;
+  readonly ratio: number;
+  /** The chart area the bitmap covers (flow coordinates). */
+  readonly rect: Rect;
 }
 
 /** Where a role's card is: its manual position, else the layout's. */
@@ -34,69 +54,117 @@ function cardAt(doc: OrgDocument, layout: Layout, i: number): { x: number; y: nu
   return { x: manual?.x ?? layout.x[i]!, y: manual?.y ?? layout.y[i]! };
 }
 
-function OverviewLayerView({ doc, index, layout, inView, byRole, selection, viewport, size }: Props) {
+/** The screen in flow coordinates. */
+function screenRect(viewport: Viewport, size: Props['size']): Rect {
+  const minX = -viewport.x / viewport.zoom;
+  const minY = -viewport.y / viewport.zoom;
+  return { minX, minY, maxX: minX + size.width / viewport.zoom, maxY: minY + size.height / viewport.zoom };
+}
+
+const contains = (outer: Rect, inner: Rect): boolean =>
+  outer.minX <= inner.minX && outer.minY <= inner.minY && outer.maxX >= inner.maxX && outer.maxY >= inner.maxY;
+
+/** The screen grown by the margin on every side, less where the bitmap would be too large. */
+function drawnRect(screen: Rect, zoom: number, ratio: number): Rect {
+  const w = screen.maxX - screen.minX;
+  const h = screen.maxY - screen.minY;
+  const scale = zoom * ratio;
+  let grow = 1 + 2 * MARGIN;
+  grow = Math.min(grow, MAX_SIDE / (w * scale), MAX_SIDE / (h * scale), Math.sqrt(MAX_AREA / (w * h * scale * scale)));
+  const mx = (Math.max(1, grow) - 1) * w / 2;
+  const my = (Math.max(1, grow) - 1) * h / 2;
+  return { minX: screen.minX - mx, minY: screen.minY - my, maxX: screen.maxX + mx, maxY: screen.maxY + my };
+}
+
+/** Draws the roles `inView` of `content` into `ctx`, already transformed to flow coordinates. */
+function drawRoles(ctx: CanvasRenderingContext2D, { doc, index, layout, byRole, selection }: OverviewContent, inView: ArrayLike<number>, zoom: number): void {
+  const w = layout.nodeWidth;
+  const h = layout.nodeHeight;
+  ctx.beginPath();
+  ctx.strokeStyle = '#98a2ad';
+  ctx.lineWidth = Math.max(1 / zoom, 1.5);
+  const manual = doc.view.positions;
+  for (let k = 0; k < inView.length; k++) {
+    const i = inView[k]!;
+    const m = index.managerOf[i]!;
+    if (m < 0 || layout.hidden[m] || doc.roles[i]!.external) continue;
+    const a = cardAt(doc, layout, m);
+    const b = cardAt(doc, layout, i);
+    // The same routes as the reporting-line edges, while both cards are where the layout put them.
+    const planned = !Object.hasOwn(manual, doc.roles[i]!.id) && !Object.hasOwn(manual, doc.roles[m]!.id);
+    const slot = planned ? layout.slot[i]! : Slot.row;
+    const [sx, sy] = exitPoint(a.x, a.y, w, h, layout.direction);
+    const [tx, ty] = entryPoint(b.x, b.y, w, h, slot, layout.direction);
+    const points = routePoints(sx, sy, tx, ty, { slot, bus: planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null, direction: layout.direction });
+    points.forEach(([x, y], n) => (n === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+  }
+  ctx.stroke();
+
+  const showText = h * zoom >= 14;
+  for (let k = 0; k < inView.length; k++) {
+    const i = inView[k]!;
+    const role = doc.roles[i]!;
+    const p = cardAt(doc, layout, i);
+    ctx.fillStyle = role.external ? '#f1f3f5' : '#ffffff';
+    ctx.fillRect(p.x, p.y, w, h);
+    ctx.fillStyle = FAMILY_COLOURS[role.family] ?? '#adb5bd';
+    ctx.fillRect(p.x, p.y, 12, h);
+    const finding = byRole.get(role.id);
+    if (finding) {
+      ctx.fillStyle = SEVERITY_COLOURS[finding.worst];
+      ctx.fillRect(p.x + w - 48, p.y, 48, 28);
+    }
+    const selected = selection.has(role.id);
+    ctx.strokeStyle = selected ? '#1f4e79' : '#ced4da';
+    ctx.lineWidth = (selected ? 3 : 1) / zoom;
+    ctx.strokeRect(p.x, p.y, w, h);
+    if (showText) {
+      ctx.fillStyle = '#1d2733';
+      ctx.font = '600 22px system-ui, sans-serif';
+      ctx.fillText(role.title.length > 18 ? `${role.title.slice(0, 17)}…` : role.title, p.x + 20, p.y + 34, w - 76);
+    }
+  }
+}
+
+function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewport, size }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
+  const drawing = useRef<Drawing | null>(null);
+  // Before paint, so the bitmap moves in the same frame as React Flow's viewport.
+  useLayoutEffect(() => {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
     const ratio = window.devicePixelRatio || 1;
-    if (el.width !== Math.round(size.width * ratio) || el.height !== Math.round(size.height * ratio)) {
-      el.width = Math.round(size.width * ratio);
-      el.height = Math.round(size.height * ratio);
-    }
-    const { x: tx, y: ty, zoom } = viewport;
-    ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
-    ctx.clearRect(-tx / zoom, -ty / zoom, size.width / zoom, size.height / zoom);
-    const w = layout.nodeWidth;
-    const h = layout.nodeHeight;
-
-    ctx.beginPath();
-    ctx.strokeStyle = '#98a2ad';
-    ctx.lineWidth = Math.max(1 / zoom, 1.5);
-    const manual = doc.view.positions;
-    for (let k = 0; k < inView.length; k++) {
-      const i = inView[k]!;
-      const m = index.managerOf[i]!;
-      if (m < 0 || layout.hidden[m] || doc.roles[i]!.external) continue;
-      const a = cardAt(doc, layout, m);
-      const b = cardAt(doc, layout, i);
-      // The same routes as the reporting-line edges, while both cards are where the layout put them.
-      const planned = !Object.hasOwn(manual, doc.roles[i]!.id) && !Object.hasOwn(manual, doc.roles[m]!.id);
-      const slot = planned ? layout.slot[i]! : Slot.row;
-      const [sx, sy] = exitPoint(a.x, a.y, w, h, layout.direction);
-      const [tx, ty] = entryPoint(b.x, b.y, w, h, slot, layout.direction);
-      const points = routePoints(sx, sy, tx, ty, { slot, bus: planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null, direction: layout.direction });
-      points.forEach(([x, y], n) => (n === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-    }
-    ctx.stroke();
-
-    const showText = h * zoom >= 14;
-    ctx.lineWidth = 1 / zoom;
-    for (let k = 0; k < inView.length; k++) {
-      const i = inView[k]!;
-      const role = doc.roles[i]!;
-      const p = cardAt(doc, layout, i);
-      ctx.fillStyle = role.external ? '#f1f3f5' : '#ffffff';
-      ctx.fillRect(p.x, p.y, w, h);
-      ctx.fillStyle = FAMILY_COLOURS[role.family] ?? '#adb5bd';
-      ctx.fillRect(p.x, p.y, 12, h);
-      const finding = byRole.get(role.id);
-      if (finding) {
-        ctx.fillStyle = SEVERITY_COLOURS[finding.worst];
-        ctx.fillRect(p.x + w - 48, p.y, 48, 28);
+    const { zoom } = viewport;
+    const screen = screenRect(viewport, size);
+    const last = drawing.current;
+    const current =
+      last !== null && last.doc === doc && last.index === index && last.layout === layout && last.byRole === byRole && last.selection === selection && last.zoom === zoom && last.ratio === ratio && contains(last.rect, screen);
+    if (!current) {
+      const rect = drawnRect(screen, zoom, ratio);
+      const width = Math.ceil((rect.maxX - rect.minX) * zoom * ratio);
+      const height = Math.ceil((rect.maxY - rect.minY) * zoom * ratio);
+      if (el.width !== width || el.height !== height) {
+        el.width = width;
+        el.height = height;
+      } else {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, width, height);
       }
-      ctx.strokeStyle = selection.has(role.id) ? '#1f4e79' : '#ced4da';
-      ctx.lineWidth = (selection.has(role.id) ? 3 : 1) / zoom;
-      ctx.strokeRect(p.x, p.y, w, h);
-      if (showText) {
-        ctx.fillStyle = '#1d2733';
-        ctx.font = '600 22px system-ui, sans-serif';
-        ctx.fillText(role.title.length > 18 ? `${role.title.slice(0, 17)}…` : role.title, p.x + 20, p.y + 34, w - 76);
-      }
+      el.style.width = `${width / ratio}px`;
+      el.style.height = `${height / ratio}px`;
+      ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, -rect.minX * zoom * ratio, -rect.minY * zoom * ratio);
+      drawRoles(ctx, { doc, index, layout, byRole, selection }, query(rect), zoom);
+      drawing.current = { doc, index, layout, byRole, selection, zoom, ratio, rect };
     }
-  }, [doc, index, layout, inView, byRole, selection, viewport, size]);
-  return <canvas ref={canvas} className="overview-layer" style={{ width: size.width, height: size.height }} aria-hidden="true" />;
+    const { rect } = drawing.current!;
+    el.style.transform = `translate(${rect.minX * zoom + viewport.x}px, ${rect.minY * zoom + viewport.y}px)`;
+  }, [doc, index, layout, byRole, selection, query, viewport, size]);
+  return (
+    <div className="overview-clip" aria-hidden="true">
+      <canvas ref={canvas} className="overview-layer" />
+    </div>
+  );
 }
 
 export const OverviewLayer = memo(OverviewLayerView);

@@ -7,8 +7,11 @@
 import type { Layout, Rect } from './types.ts';
 
 export interface SpatialIndex {
-  /** Role indices of the visible cards that intersect `rect` (touching edges do not count), in no particular order. */
-  query(rect: Rect): number[];
+  /**
+   * Role indices of the visible cards that intersect `rect` (touching edges do not
+   * count), in no particular order; at most `limit` of them (a cheap "more than N?").
+   */
+  query(rect: Rect, limit?: number): number[];
 }
 
 const BASE_CELL = 512;
@@ -59,7 +62,7 @@ export function createSpatialIndex(layout: Layout): SpatialIndex {
   }
 
   return {
-    query(rect: Rect): number[] {
+    query(rect: Rect, limit = Infinity): number[] {
       const out: number[] = [];
       if (count === 0 || !(rect.maxX > bounds.minX && rect.minX < bounds.maxX && rect.maxY > bounds.minY && rect.minY < bounds.maxY)) return out;
       const q0 = colOf(rect.minX);
@@ -76,7 +79,7 @@ export function createSpatialIndex(layout: Layout): SpatialIndex {
             if (!(rx < rect.maxX && rx + w > rect.minX && ry < rect.maxY && ry + h > rect.minY)) continue;
             // A card in several cells is reported once: from the first cell both it and the rectangle cover.
             if (gx !== Math.max(colOf(rx), q0) || gy !== Math.max(rowOf(ry), p0)) continue;
-            out.push(r);
+            if (out.push(r) >= limit) return out;
           }
         }
       }

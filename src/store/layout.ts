@@ -6,8 +6,8 @@ import { derive } from './derived.ts';
 
 export interface PlacedLayout {
   readonly layout: Layout;
-  /** Indices of the roles whose cards meet a rectangle. */
-  readonly query: (rect: Rect) => ArrayLike<number>;
+  /** Indices of the roles whose cards meet a rectangle (at most `limit` of them). */
+  readonly query: (rect: Rect, limit?: number) => ArrayLike<number>;
 }
 
 // Keyed by the roles array: editing a position or the name keeps the layout.
@@ -19,7 +19,7 @@ export function layoutOf(doc: OrgDocument): PlacedLayout {
   if (hit && hit.direction === doc.view.direction && hit.collapsed === doc.view.collapsed) return hit.placed;
   const layout = layoutDocument(doc, derive(doc).index, { direction: doc.view.direction, collapsed: new Set(doc.view.collapsed) });
   const spatial = createSpatialIndex(layout);
-  const placed: PlacedLayout = { layout, query: (rect) => spatial.query(rect) };
+  const placed: PlacedLayout = { layout, query: (rect, limit) => spatial.query(rect, limit) };
   cache.set(doc.roles, { direction: doc.view.direction, collapsed: doc.view.collapsed, placed });
   return placed;
 }

@@ -37,23 +37,27 @@ describe('a 10,000-role document in Chromium', () => {
   });
 
   it('selects a role by clicking it on the overview, and centres it with its card', async () => {
-    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     const probe = await page.evaluate(() => {
       const canvas = document.querySelector('canvas.overview-layer') as HTMLCanvasElement;
-      const ctx = canvas.getContext('2d')!;
-      const { width, height } = canvas;
-      const data = ctx.getImageData(0, 0, width, height).data;
-      // An opaque, near-white pixel: the inside of a card, to click.
-      for (let y = Math.floor(height / 2), step = 1; y > 0 && y < height; y += step, step = -step + (step > 0 ? -1 : 1)) {
-        for (let x = 0; x < width; x++) {
-          const i = (y * width + x) * 4;
-          if (data[i + 3] === 255 && data[i]! > 240 && data[i + 1]! > 240 && data[i + 2]! > 240) return { x: x / devicePixelRatio, y: y / devicePixelRatio };
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      // The bitmap may reach beyond the pane (a margin for panning): look at what is on screen.
+      const box = canvas.getBoundingClientRect();
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      const pixel = (cx: number, cy: number) => (Math.floor((cy - box.top) * (canvas.height / box.height)) * canvas.width + Math.floor((cx - box.left) * (canvas.width / box.width))) * 4;
+      // An opaque, near-white pixel: the inside of a card, to click; from the middle row outwards.
+      const mid = Math.floor((pane.top + pane.bottom) / 2);
+      for (let d = 0; d < pane.height / 2; d++) {
+        for (const cy of [mid - d, mid + d]) {
+          for (let cx = Math.ceil(pane.left); cx < pane.right - 240; cx++) {
+            const i = pixel(cx, cy);
+            if (data[i + 3] === 255 && data[i]! > 240 && data[i + 1]! > 240 && data[i + 2]! > 240) return { x: cx, y: cy };
+          }
         }
       }
       return null;
     });
     expect(probe).not.toBeNull();
-    await page.mouse.click(pane.x + probe!.x, pane.y + probe!.y);
+    await page.mouse.click(probe!.x, probe!.y);
     await expect.poll(() => page.locator('.inspector h2').textContent()).toMatch(/^Role /);
     const id = (await page.locator('.inspector h2 code').textContent())!;
     await expect.poll(() => page.locator(`.react-flow__node[data-id="${id}"]`).count()).toBe(1);
