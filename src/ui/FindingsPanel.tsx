@@ -6,7 +6,7 @@
 import { memo, useMemo } from 'react';
 import { RULES } from '../rules/engine.ts';
 import type { Finding } from '../rules/types.ts';
-import type { OrgDocument, Severity } from '../schema/v1.ts';
+import type { Severity } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
@@ -25,8 +25,14 @@ const META: ReadonlyMap<string, (typeof RULES)[number]> = new Map(RULES.map((r) 
 export function FindingsPanel() {
   const t = useT();
   const doc = useOrg(selectDoc);
+  const language = useOrg((s) => s.language);
   const findings = derive(doc).findings;
   const groups = useMemo(() => GROUPS.map(([severity, key]) => ({ severity, key, list: findings.filter((f) => f.severity === severity) })), [findings]);
+  // A role's name on its chip, or null when the role is gone (the chip is disabled).
+  const nameOf = (id: string): string | null => {
+    const at = derive(doc).index.indexOf.get(id);
+    return at === undefined ? null : localTitle(doc.roles[at]!, language);
+  };
   return (
     <section className="findings" role="region" aria-label="Findings">
       <h2>
@@ -41,7 +47,7 @@ export function FindingsPanel() {
             </h3>
             <ul>
               {list.slice(0, SHOWN_PER_GROUP).map((f, i) => (
-                <FindingItem key={`${f.rule}-${i}-${f.roles.join(' ')}`} finding={f} doc={doc} />
+                <FindingItem key={`${f.rule}-${i}-${f.roles.join(' ')}`} finding={f} names={f.roles.map(nameOf)} />
               ))}
             </ul>
             {list.length > SHOWN_PER_GROUP && <p className="hint">… {list.length - SHOWN_PER_GROUP} more</p>}
@@ -52,12 +58,26 @@ export function FindingsPanel() {
   );
 }
 
-const FindingItem = memo(function FindingItem({ finding, doc }: { finding: Finding; doc: OrgDocument }) {
+/** Findings are recomputed on every edit: an item re-renders only when what it shows changed. */
+const sameItem = (a: ItemProps, b: ItemProps): boolean =>
+  a.finding.rule === b.finding.rule &&
+  a.finding.severity === b.finding.severity &&
+  a.finding.message === b.finding.message &&
+  sameList(a.finding.roles, b.finding.roles) &&
+  sameList(a.names, b.names);
+
+const sameList = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+interface ItemProps {
+  readonly finding: Finding;
+  /** The names of the roles the finding names (null: no longer in the document). */
+  readonly names: readonly (string | null)[];
+}
+
+const FindingItem = memo(function FindingItem({ finding, names }: ItemProps) {
   const t = useT();
   const store = useOrgStore();
-  const language = useOrg((s) => s.language);
   const meta = META.get(finding.rule);
-  const byId = derive(doc).index.indexOf;
   return (
     <li className={`finding severity-${finding.severity}`} data-rule={finding.rule} data-severity={finding.severity} data-roles={finding.roles.join(' ')}>
       <div className="finding-head">
@@ -67,15 +87,11 @@ const FindingItem = memo(function FindingItem({ finding, doc }: { finding: Findi
       </div>
       {finding.roles.length > 0 && (
         <div className="finding-roles">
-          {finding.roles.map((id) => {
-            const at = byId.get(id);
-            const role = at === undefined ? undefined : doc.roles[at];
-            return (
-              <button key={id} type="button" className="role-chip" disabled={!role} onClick={() => store.getState().focus(id)}>
-                {role ? localTitle(role, language) : id}
-              </button>
-            );
-          })}
+          {finding.roles.map((id, k) => (
+            <button key={id} type="button" className="role-chip" disabled={names[k] === null} onClick={() => store.getState().focus(id)}>
+              {names[k] ?? id}
+            </button>
+          ))}
         </div>
       )}
       {meta && (
@@ -92,4 +108,4 @@ const FindingItem = memo(function FindingItem({ finding, doc }: { finding: Findi
       )}
     </li>
   );
-});
+}, sameItem);

@@ -25,7 +25,9 @@ import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { CheckField, NumberField, SelectField, TextField } from './fields.tsx';
+import { localTitle } from './labels.ts';
 import { RoleProfile } from './RoleProfile.tsx';
+import type { Language } from './strings.ts';
 
 type Patch = RolePatch;
 
@@ -58,7 +60,12 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
     validate: (value: Patch[K]) => check({ [key]: value } as Patch),
     commit: (value: Patch[K]) => commit({ [key]: value } as Patch),
   });
-  const others = doc.roles.filter((r) => r.id !== role.id);
+  const byId = derive(doc).index.indexOf;
+  const titleOf = (id: string) => {
+    const at = byId.get(id);
+    return at === undefined ? `${id} (${t('missing')})` : localTitle(doc.roles[at]!, language);
+  };
+  const suggestRoles = (draft: string) => matchingRoles(doc, draft, role.id, language);
   const archetypeDefault = DEFAULT_PARAMS['SPAN-002'].defaultArchetype[role.family];
   const findings = derive(doc).findings.filter((f) => f.roles.includes(role.id));
   const holder = role.holder;
@@ -79,11 +86,14 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
       <SelectField label={t('family')} value={role.family} options={FAMILIES.map((f) => [f, f] as const)} commit={(family) => commit({ family })} />
       <SelectField label={t('function')} value={role.function} options={FUNCTIONS.map((f) => [f, f] as const)} commit={(fn) => commit({ function: fn })} />
       <NumberField label={t('level')} value={role.level} {...field('level')} />
-      <SelectField
+      <TextField
         label={t('reportsTo')}
-        value={role.reportsTo ?? ''}
-        options={[['', t('noManager')] as const, ...others.map((r) => [r.id, `${r.title} (${r.id})`] as const), ...danglingOption(role, doc, t('missing'))]}
-        commit={(to) => store.getState().run((d) => moveRole(d, role.id, to === '' ? null : to))}
+        optional
+        value={role.reportsTo ?? undefined}
+        suggest={suggestRoles}
+        hint={role.reportsTo === null ? t('noManager') : titleOf(role.reportsTo)}
+        validate={(to) => reason(moveRole(store.getState().doc, role.id, to ?? null))}
+        commit={(to) => store.getState().run((d) => moveRole(d, role.id, to ?? null))}
       />
       <SelectField
         label={t('archetype')}
@@ -175,11 +185,18 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
       <ListEditor
         legend={t('dottedLines')}
         items={role.dottedLines}
-        make={() => ({ to: others[0]?.id ?? role.id, kind: 'partner' as const })}
+        make={() => ({ to: role.reportsTo ?? doc.roles.find((r) => r.id !== role.id)?.id ?? role.id, kind: 'partner' as const })}
         commit={(dottedLines) => commit({ dottedLines })}
         row={(d, set) => (
           <>
-            <SelectField label={t('lineTo')} value={d.to} options={[...others.map((r) => [r.id, `${r.title} (${r.id})`] as const), ...(others.some((r) => r.id === d.to) ? [] : [[d.to, d.to] as const])]} commit={(to) => set({ ...d, to })} />
+            <TextField
+              label={t('lineTo')}
+              value={d.to}
+              suggest={suggestRoles}
+              hint={titleOf(d.to)}
+              validate={(to) => (to === undefined || to === '' ? t('required') : byId.has(to) ? null : t('noSuchRole'))}
+              commit={(to) => to && set({ ...d, to })}
+            />
             <SelectField label={t('kind')} value={d.kind} options={DOTTED_KINDS.map((x) => [x, x] as const)} commit={(kind) => set({ ...d, kind })} />
           </>
         )}
@@ -323,7 +340,22 @@ function compact<T extends object>(obj: T): T | undefined {
   return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
 }
 
-function danglingOption(role: Role, doc: OrgDocument, missingLabel: string): (readonly [string, string])[] {
-  if (role.reportsTo === null || doc.roles.some((r) => r.id === role.reportsTo)) return [];
-  return [[role.reportsTo, `${role.reportsTo} (${missingLabel})`]];
+const MAX_SUGGESTIONS = 30;
+
+/** The first roles whose id or title contains the draft (case-insensitive), other than `except`. */
+function matchingRoles(doc: OrgDocument, draft: string, except: string, language: Language): (readonly [string, string])[] {
+  const needle = draft.trim().toLowerCase();
+  const found: (readonly [string, string])[] = [];
+  for (const r of doc.roles) {
+    if (found.length === MAX_SUGGESTIONS) break;
+    if (r.id === except) continue;
+    const title = localTitle(r, language);
+    if (r.id.toLowerCase().includes(needle) || title.toLowerCase().includes(needle)) found.push([r.id, title]);
+  }
+  return found;
+}
+
+/** The refusal of a dry-run command as a field message, or null when it would succeed. */
+function reason(result: ReturnType<typeof moveRole>): string | null {
+  return result.ok ? null : result.reason;
 }

@@ -31,8 +31,16 @@ function FieldShell({ id, label, error, children }: { id: string; label: string;
   );
 }
 
-/** A text (or optional text) field. Empty text commits `undefined` when `optional`. */
-export function TextField({ label, value, validate, commit, optional, multiline, inputId }: FieldProps<string | undefined> & { optional?: boolean; multiline?: boolean; inputId?: string }) {
+/** Suggestions for a draft: [value, label] pairs, a few at most. */
+export type Suggest = (draft: string) => readonly (readonly [string, string])[];
+
+/**
+ * A text (or optional text) field. Empty text commits `undefined` when `optional`.
+ * `suggest` offers values while typing (a datalist built only then, so a field that
+ * refers to one of 50,000 roles costs nothing until it is edited); `hint` says what
+ * the current value stands for.
+ */
+export function TextField({ label, value, validate, commit, optional, multiline, inputId, suggest, hint }: FieldProps<string | undefined> & { optional?: boolean; multiline?: boolean; inputId?: string; suggest?: Suggest; hint?: string }) {
   const generated = useId();
   const id = inputId ?? generated;
   // null: not editing, the field shows the document's value.
@@ -57,8 +65,18 @@ export function TextField({ label, value, validate, commit, optional, multiline,
       {multiline ? (
         <textarea {...common} rows={3} />
       ) : (
-        <input {...common} type="text" onKeyDown={(e) => e.key === 'Enter' && done()} />
+        <input {...common} type="text" list={suggest && editing !== null ? `${id}-list` : undefined} onKeyDown={(e) => e.key === 'Enter' && done()} />
       )}
+      {suggest && editing !== null && (
+        <datalist id={`${id}-list`}>
+          {suggest(draft).map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+        </datalist>
+      )}
+      {hint && editing === null && <span className="field-hint">{hint}</span>}
     </FieldShell>
   );
 }
