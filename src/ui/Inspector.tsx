@@ -342,17 +342,24 @@ function compact<T extends object>(obj: T): T | undefined {
 
 const MAX_SUGGESTIONS = 30;
 
-/** The first roles whose id or title contains the draft (case-insensitive), other than `except`. */
+/**
+ * Roles to suggest for a draft, other than `except`: those whose id or title starts with
+ * it first, then those that contain it (case-insensitive), at most MAX_SUGGESTIONS.
+ */
 function matchingRoles(doc: OrgDocument, draft: string, except: string, language: Language): (readonly [string, string])[] {
   const needle = draft.trim().toLowerCase();
-  const found: (readonly [string, string])[] = [];
+  const starts: (readonly [string, string])[] = [];
+  const contains: (readonly [string, string])[] = [];
   for (const r of doc.roles) {
-    if (found.length === MAX_SUGGESTIONS) break;
+    if (starts.length === MAX_SUGGESTIONS) break;
     if (r.id === except) continue;
     const title = localTitle(r, language);
-    if (r.id.toLowerCase().includes(needle) || title.toLowerCase().includes(needle)) found.push([r.id, title]);
+    const id = r.id.toLowerCase();
+    const name = title.toLowerCase();
+    if (id.startsWith(needle) || name.startsWith(needle)) starts.push([r.id, title]);
+    else if (contains.length < MAX_SUGGESTIONS && (id.includes(needle) || name.includes(needle))) contains.push([r.id, title]);
   }
-  return found;
+  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS);
 }
 
 /** The refusal of a dry-run command as a field message, or null when it would succeed. */

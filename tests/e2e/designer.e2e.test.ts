@@ -127,6 +127,25 @@ describe('the designer in Chromium', () => {
     await expect.poll(() => node(page, 'lead-east').textContent()).toContain('Level 4');
   });
 
+  it('re-parents from the Reports to field, with suggestions, and refuses a cycle at the field', async () => {
+    await node(page, 'lead-east').click();
+    const reportsTo = page.getByLabel('Reports to', { exact: true });
+    expect(await reportsTo.inputValue()).toBe('head-cn');
+    await reportsTo.fill('am-east');
+    // Suggestions: the roles whose id or title starts with what is typed, then those that contain it.
+    const suggested = await page.locator(`datalist#${await reportsTo.getAttribute('list')} option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(suggested).toEqual(['am-east-1', 'am-east-2', 'am-east-3', 'am-east-4', 'am-east-5', 'am-east-6', 'sam-east-1', 'sam-east-2', 'sam-east-3']);
+    await reportsTo.fill('am-east-2');
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toMatch(/already reports/);
+    await reportsTo.press('Enter');
+    expect(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
+    await reportsTo.fill('lead-north');
+    await reportsTo.press('Enter');
+    await expect.poll(() => reportsTo.inputValue()).toBe('lead-north');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => reportsTo.inputValue()).toBe('head-cn');
+  });
+
   it('imports a good file as one undoable step, and refuses a bad one without changing anything', async () => {
     const input = page.locator('input[type="file"]');
     await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"org-structure","version":1,"name":"x","currency":"CNY","roles":[{"id":"a","title":"A","level":12}]}') });

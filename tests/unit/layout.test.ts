@@ -456,7 +456,13 @@ describe('layoutDocument on random documents', () => {
         expect(counted).toBe(doc.roles.length - layout.visible.length);
         const spatial = createSpatialIndex(layout);
         const b = layout.bounds;
-        expect(spatial.query({ minX: b.minX - 1, minY: b.minY - 1, maxX: b.maxX + 1, maxY: b.maxY + 1 }).length).toBe(layout.visible.length);
+        const all = { minX: b.minX - 1, minY: b.minY - 1, maxX: b.maxX + 1, maxY: b.maxY + 1 };
+        expect(spatial.query(all).length).toBe(layout.visible.length);
+        // A limit stops the query early: "more than N on screen?" costs N, not the document.
+        const some = spatial.query(all, 3);
+        expect(some.length).toBe(Math.min(3, layout.visible.length));
+        expect(new Set(some).size).toBe(some.length);
+        for (const r of some) expect(layout.hidden[r]).toBe(0);
       }),
       { numRuns: 300, seed: 42 },
     );
