@@ -16,7 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { addRole, clearPositionsOf, moveRole, setPositions, toggleCollapsed, type CommandResult } from '../model/commands.ts';
+import { addRole, moveRole, setPositions, toggleCollapsed } from '../model/commands.ts';
 import { roleTemplate, type TemplateKey, TEMPLATE_KEYS } from '../model/templates.ts';
 import type { Rect } from '../layout/types.ts';
 import type { OrgDocument } from '../schema/v1.ts';
@@ -29,7 +29,7 @@ import { PALETTE_MIME } from '../ui/Palette.tsx';
 import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { Minimap } from './Minimap.tsx';
-import { dropPreview, type DropPreview } from './preview.ts';
+import { dropPreview, dropResult, PREVIEW_DELAY_MS, type DropPreview } from './preview.ts';
 import { ReportsEdge } from './ReportsEdge.tsx';
 import { RoleNode, type RoleFlowNode } from './RoleNode.tsx';
 
@@ -58,7 +58,11 @@ export function OrgCanvas() {
   const viewport = useViewport();
   const [size, setSize] = useState({ width: 1200, height: 800 });
   const [drag, setDrag] = useState<DragState | null>(null);
+  // The card under a dragged one (highlighted at once), and what dropping there would do
+  // (computed once the pointer rests on it: at 50,000 roles a rule check is not free).
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [preview, setPreview] = useState<DropPreview | null>(null);
+  const previewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // One cache per canvas: it keeps node objects between frames.
   const [cache] = useState(() => new FlowCache());
 
@@ -106,10 +110,10 @@ export function OrgCanvas() {
         selection: selectionSet,
         titleOf: (role) => localTitle(role, language),
         drag,
-        dropTarget: preview?.targetId ?? null,
+        dropTarget,
         shared,
       }),
-    [overview, cache, doc, index, layout, view, byRole, selectionSet, language, drag, preview, shared],
+    [overview, cache, doc, index, layout, view, byRole, selectionSet, language, drag, dropTarget, shared],
   );
 
   const centreOn = useCallback(
@@ -214,28 +218,34 @@ export function OrgCanvas() {
       const dragged = new Set(drag?.positions.keys() ?? [node.id]);
       dragged.add(node.id);
       const target = targetAt(point, dragged);
-      if (target !== (preview?.targetId ?? null)) setPreview(target ? dropPreview(store.getState().doc, [...dragged], target) : null);
+      if (target === dropTarget) return;
+      setDropTarget(target);
+      setPreview(null);
+      clearTimeout(previewTimer.current);
+      if (target) previewTimer.current = setTimeout(() => setPreview(dropPreview(store.getState().doc, [...dragged], target)), PREVIEW_DELAY_MS);
     },
-    [flow, drag, targetAt, preview, store],
+    [flow, drag, targetAt, dropTarget, store],
   );
 
   const onNodeDragStop = useCallback(
     (_: MouseEvent | TouchEvent, node: RoleFlowNode) => {
       const state = drag;
-      const target = preview?.targetId ?? null;
+      const target = dropTarget;
+      clearTimeout(previewTimer.current);
       setDrag(null);
+      setDropTarget(null);
       setPreview(null);
       if (!state) return;
       const ids = [...state.positions.keys()];
       if (!ids.includes(node.id)) ids.push(node.id);
       if (target) {
-        store.getState().run((d) => moveAll(d, ids, target));
+        store.getState().run((d) => dropResult(d, ids, target, preview));
         return;
       }
       // Dropped on empty canvas: the roles and the teams under them keep their new place.
       store.getState().run((d) => ({ ok: true, doc: placeWithTeams(d, state, layout.layout) }));
     },
-    [drag, preview, store, layout],
+    [drag, dropTarget, preview, store, layout],
   );
 
   const onConnect = useCallback(
@@ -329,17 +339,6 @@ function previewText(preview: DropPreview, doc: OrgDocument, t: ReturnType<typeo
 function nodeOrigin(doc: OrgDocument, layout: { x: Float64Array; y: Float64Array }, id: string, at: number) {
   const manual = Object.hasOwn(doc.view.positions, id) ? doc.view.positions[id] : undefined;
   return { x: manual?.x ?? layout.x[at]!, y: manual?.y ?? layout.y[at]! };
-}
-
-/** Moves every dragged role under the target in one step; the layout places them again. */
-function moveAll(doc: OrgDocument, ids: readonly string[], target: string): CommandResult {
-  let current = doc;
-  for (const id of ids) {
-    const result = moveRole(current, id, target);
-    if (!result.ok) return result;
-    current = result.doc;
-  }
-  return { ok: true, doc: clearPositionsOf(current, ids) };
 }
 
 /** Keeps dragged roles where they were dropped, and shifts the visible roles under them by the same offset. */

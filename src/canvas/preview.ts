@@ -1,13 +1,17 @@
 /**
  * What a drop would change, shown while a role is dragged over a prospective manager:
  * the manager's span against its archetype's range, and the findings before and after.
- * Computed once per new target, not per frame.
+ * Computed once the pointer rests on a new target, not per frame; the document it
+ * computed is the one the drop commits, so its findings and metrics are ready by then.
  */
-import { moveRole } from '../model/commands.ts';
-import { checkDocument, effectiveParams } from '../rules/engine.ts';
+import { moveRoles, type CommandResult } from '../model/commands.ts';
+import { effectiveParams } from '../rules/engine.ts';
 import { summarize } from '../rules/types.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
+
+/** How long the pointer rests on a card before the preview is computed. */
+export const PREVIEW_DELAY_MS = 120;
 
 export interface DropPreview {
   readonly targetId: string;
@@ -18,6 +22,10 @@ export interface DropPreview {
   readonly warnings: readonly [number, number];
   /** The drop is refused, or it adds errors or warnings. */
   readonly worse: boolean;
+  /** The roles dropped, the document they were dropped into, and the document after the drop. */
+  readonly ids: readonly string[];
+  readonly before: OrgDocument;
+  readonly after: OrgDocument | null;
 }
 
 /** The effect of making `ids` report to `targetId`. */
@@ -25,14 +33,11 @@ export function dropPreview(doc: OrgDocument, ids: readonly string[], targetId: 
   const { index, findings } = derive(doc);
   const at = index.indexOf.get(targetId);
   const target = at === undefined ? undefined : doc.roles[at];
-  const refused = (refusal: string): DropPreview => ({ targetId, refusal, span: null, errors: [0, 0], warnings: [0, 0], worse: true });
+  const refused = (refusal: string): DropPreview => ({ targetId, refusal, span: null, errors: [0, 0], warnings: [0, 0], worse: true, ids, before: doc, after: null });
   if (at === undefined || !target) return refused('');
-  let after = doc;
-  for (const id of ids) {
-    const moved = moveRole(after, id, targetId);
-    if (!moved.ok) return refused(moved.reason);
-    after = moved.doc;
-  }
+  const moved = moveRoles(doc, ids, targetId);
+  if (!moved.ok) return refused(moved.reason);
+  const after = moved.doc;
   const spanOf = (d: OrgDocument, i: number) => {
     const ix = derive(d).index;
     return ix.kids(i).reduce((sum, k) => sum + (d.roles[k]!.assistant ? 0 : d.roles[k]!.headcount), 0);
@@ -40,14 +45,23 @@ export function dropPreview(doc: OrgDocument, ids: readonly string[], targetId: 
   const params = effectiveParams(doc)['SPAN-002'];
   const archetype = target.archetype ?? params.defaultArchetype[target.family];
   const range = params.ranges[archetype];
-  const before = summarize(findings);
-  const later = summarize(checkDocument(after, derive(after).index));
+  const now = summarize(findings);
+  const later = summarize(derive(after).findings);
   return {
     targetId,
     refusal: null,
     span: { before: spanOf(doc, at), after: spanOf(after, at), archetype, range },
-    errors: [before.error, later.error],
-    warnings: [before.warning, later.warning],
-    worse: later.error > before.error || later.warning > before.warning,
+    errors: [now.error, later.error],
+    warnings: [now.warning, later.warning],
+    worse: later.error > now.error || later.warning > now.warning,
+    ids,
+    before: doc,
+    after,
   };
+}
+
+/** The drop of `ids` onto `targetId`: the previewed document when the preview is of this very drop. */
+export function dropResult(doc: OrgDocument, ids: readonly string[], targetId: string, preview: DropPreview | null): CommandResult {
+  const same = preview !== null && preview.after !== null && preview.before === doc && preview.targetId === targetId && preview.ids.length === ids.length && preview.ids.every((id, k) => id === ids[k]);
+  return same ? { ok: true, doc: preview.after! } : moveRoles(doc, ids, targetId);
 }

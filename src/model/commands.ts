@@ -172,6 +172,20 @@ export function moveRole(doc: OrgDocument, id: string, managerId: string | null)
 }
 
 /**
+ * Makes every role of `ids` report to `managerId` in one step (a drop of several cards);
+ * their manual positions go, so the layout places them under the new manager.
+ */
+export function moveRoles(doc: OrgDocument, ids: readonly string[], managerId: string): CommandResult {
+  let current = doc;
+  for (const id of ids) {
+    const result = moveRole(current, id, managerId);
+    if (!result.ok) return result;
+    current = result.doc;
+  }
+  return { ok: true, doc: clearPositionsOf(current, ids) };
+}
+
+/**
  * Removes roles. The reports of a removed role move up to its nearest manager that
  * stays (or become top roles); dotted lines to removed roles and their view entries go too.
  */

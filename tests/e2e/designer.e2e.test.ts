@@ -15,13 +15,15 @@ async function centre(page: Page, id: string) {
 }
 
 /** Drags a role's card with the mouse and drops it onto another role's card. */
-async function dragOnto(page: Page, fromId: string, toId: string) {
+/** Drags a card onto another; `whileOver` runs with the pointer resting there, before the drop. */
+async function dragOnto(page: Page, fromId: string, toId: string, whileOver?: () => Promise<void>) {
   const from = await centre(page, fromId);
   const to = await centre(page, toId);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 12, from.y + 12, { steps: 3 });
   await page.mouse.move(to.x, to.y, { steps: 12 });
+  await whileOver?.();
   await page.mouse.up();
 }
 
@@ -93,7 +95,11 @@ describe('the designer in Chromium', () => {
   });
 
   it('re-parents by drag and drop, shows the findings change, and undoes and redoes it', async () => {
-    await dragOnto(page, 'am-east-1', 'sam-east-1');
+    await dragOnto(page, 'am-east-1', 'sam-east-1', async () => {
+      // Before the drop: the target is highlighted and the preview says what the drop does.
+      await expect.poll(() => node(page, 'sam-east-1').locator('.role-card').getAttribute('class')).toContain('drop-target');
+      await expect.poll(() => page.locator('.drop-preview').textContent()).toBe("Drop to report to Senior Account Manager, East China (Shanghai): span 0 → 1 (player-coach 3–5) · errors 0 → 1 · warnings 0 → 2");
+    });
     // A Senior AM with one report is a one-over-one: SPAN-001 on sam-east-1.
     const oneOverOne = findings(page).locator('[data-rule="SPAN-001"][data-roles="sam-east-1"]');
     await expect.poll(() => oneOverOne.count()).toBe(1);
@@ -108,7 +114,9 @@ describe('the designer in Chromium', () => {
   });
 
   it('refuses a drop that would create a reporting cycle, with an alert, and changes nothing', async () => {
-    await dragOnto(page, 'lead-east', 'am-east-2');
+    await dragOnto(page, 'lead-east', 'am-east-2', async () => {
+      await expect.poll(() => page.locator('.drop-preview').textContent()).toMatch(/cannot report to/);
+    });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cannot report to/);
     expect(await findings(page).locator('[data-rule]').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);

@@ -6,6 +6,7 @@ import {
   freshId,
   slugify,
   moveRole,
+  moveRoles,
   pasteRoles,
   removeDottedLine,
   removeRoles,
@@ -106,6 +107,18 @@ describe('moveRole', () => {
     const cyclic = docOf([{ id: 'a', reportsTo: 'b' }, { id: 'b', reportsTo: 'a' }, { id: 'c' }]);
     expect(ok(moveRole(cyclic, 'c', 'a')).doc.roles[2]!.reportsTo).toBe('a');
     expect(refused(moveRole(cyclic, 'a', 'b')).code).toBe('cycle');
+  });
+});
+
+describe('moveRoles', () => {
+  it('moves several roles in one step and clears their manual positions', () => {
+    const { doc } = ok(moveRoles(base, ['lead', 'am'], 'partner'));
+    expect(managers(doc)).toMatchObject({ lead: 'partner', am: 'partner', sam: 'lead' });
+    expect(doc.view.positions).toEqual({});
+  });
+
+  it('refuses the whole step when one move would close a loop', () => {
+    expect(refused(moveRoles(base, ['am', 'head'], 'sam')).code).toBe('cycle');
   });
 });
 
