@@ -8,7 +8,8 @@
  * drag      a role dragged for 60 pointer moves at editing zoom (zoom 0.8): mean fps, p95 frame
  * drag team the same for a manager with its team
  * pan       the pane dragged for 60 moves with the whole chart in view: fps, p95 frame
- * edit      (ours) a re-parent by drag and drop, to the frame showing the new findings, metrics and layout
+ * edit      (ours) a re-parent by drag and drop, and one typed into the inspector's Reports to,
+ *           to the frame showing the new findings, metrics and layout
  * mounted   role elements in the DOM at the overview and at editing zoom
  * heap      JS heap after open, after a garbage collection
  */
@@ -27,7 +28,9 @@ export interface CanvasRun {
   readonly drag: FrameStats;
   readonly dragTeam: FrameStats;
   readonly pan: FrameStats;
+  /** A re-parent by drag and drop, and one typed into the inspector. */
   readonly editMs: number | null;
+  readonly fieldEditMs: number | null;
 }
 
 export interface FrameStats {
@@ -101,14 +104,27 @@ async function timeReparent(page: Page, moved: { id: string; x: number; y: numbe
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(moved.x + ((target.x - moved.x) * i) / 10, moved.y + ((target.y - moved.y) * i) / 10);
   await page.waitForTimeout(300); // the drop preview is shown
+  // pointerup comes with the same input as mouseup, whose listeners d3-drag stops.
+  return timeUntilMoved(page, moved.id, 'pointerup', () => page.mouse.up());
+}
+
+/** The same re-parent typed into the inspector's Reports to field: from Enter to the frame showing it. */
+async function timeFieldReparent(page: Page, movedId: string, managerId: string): Promise<number | null> {
+  const field = page.getByLabel('Reports to', { exact: true });
+  if ((await field.count()) === 0) return null;
+  await field.fill(managerId);
+  return timeUntilMoved(page, movedId, 'keydown', () => field.press('Enter'));
+}
+
+/** Milliseconds from the page's next `startEvent` (sent by `act`) to the frame after the card of `id` moved. */
+async function timeUntilMoved(page: Page, id: string, startEvent: string, act: () => Promise<void>): Promise<number | null> {
   const done = page.evaluate(
-    (id) =>
+    ([id, startEvent]) =>
       new Promise<number | null>((resolve) => {
         const node = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
         const before = node?.style.transform;
         let start = 0;
-        // pointerup comes with the same input as mouseup, whose listeners d3-drag stops.
-        addEventListener('pointerup', () => (start = performance.now()), { capture: true, once: true });
+        addEventListener(startEvent, () => (start = performance.now()), { capture: true, once: true });
         const observer = new MutationObserver(() => {
           const now = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
           if (start === 0 || (now && now.style.transform === before)) return;
@@ -118,10 +134,10 @@ async function timeReparent(page: Page, moved: { id: string; x: number; y: numbe
         observer.observe(document.querySelector('.react-flow__nodes')!, { attributes: true, childList: true, subtree: true });
         setTimeout(() => resolve(null), 10_000);
       }),
-    moved.id,
+    [id, startEvent] as const,
   );
   await page.waitForTimeout(50);
-  await page.mouse.up();
+  await act();
   return done;
 }
 
@@ -175,10 +191,16 @@ export async function measureVariant(browser: Browser, base: string, variant: Va
   // A re-parent: an account manager dropped onto another (generated (senior) AMs have no
   // reports, so the target is never the current manager and the drop always changes the chart).
   let editMs: number | null = null;
+  let fieldEditMs: number | null = null;
   if (variant === 'ours') {
     const moved = await cardInView(page, [focusId], '^s?am-');
     const target = moved && (await cardInView(page, [focusId, moved.id], '^s?am-'));
-    if (moved && target) editMs = await timeReparent(page, moved, target);
+    if (moved && target) {
+      editMs = await timeReparent(page, moved, target);
+      // The dropped card is selected: move it back under the lead from the inspector.
+      await page.waitForTimeout(300);
+      fieldEditMs = await timeFieldReparent(page, moved.id, focusId);
+    }
   }
   // A report of the lead, then the lead with its team.
   const leaf = await cardInView(page, [focusId]);
@@ -187,5 +209,5 @@ export async function measureVariant(browser: Browser, base: string, variant: Va
   const dragTeam = lead ? await dragFrames(page, { x: lead.x + lead.width / 2, y: lead.y + lead.height / 2 }, { x: 2, y: 1 }) : { fps: 0, p95: Infinity };
 
   await context.close();
-  return { variant, roles, openFirstMs: first, openSettledMs: settled, heapMb: heap.usedSize / 1024 / 1024, mountedOverview, mountedEditing, drag, dragTeam, pan, editMs };
+  return { variant, roles, openFirstMs: first, openSettledMs: settled, heapMb: heap.usedSize / 1024 / 1024, mountedOverview, mountedEditing, drag, dragTeam, pan, editMs, fieldEditMs };
 }
