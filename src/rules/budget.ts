@@ -1,8 +1,9 @@
 /** Budget-ownership rules BUD-001..007 (rules.md, "Budget ownership"). */
-import { BUDGET_KINDS, type Budget, type BudgetKind } from '../schema/v1.ts';
+import { BUDGET_KINDS, FAMILIES, type Budget, type BudgetKind } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import { fmt, gt, lt, names } from './numbers.ts';
+import type { ReferenceBand } from './params.ts';
 
 const NONE = -1;
 
@@ -22,7 +23,7 @@ function placesOf(ctx: RuleContext): Places {
   const owner: number[] = [];
   const budget: Budget[] = [];
   const firstById = new Map<string, number>();
-  for (let r = 0; r < ctx.n; r++) {
+  for (const r of ctx.withBudgets) {
     for (const b of ctx.roles[r]!.budgets) {
       if (!firstById.has(b.id)) firstById.set(b.id, budget.length);
       owner.push(r);
@@ -142,12 +143,9 @@ function bud002(ctx: RuleContext, out: Finding[]): void {
 /** BUD-003: the budget kind fits the role; personnel budgets sit with managers and the head. */
 function bud003(ctx: RuleContext, out: Finding[]): void {
   const { allowedKinds } = ctx.params['BUD-003'];
-  let anyBudget = false;
   let rootPersonnel = false;
-  for (let r = 0; r < ctx.n; r++) {
+  for (const r of ctx.withBudgets) {
     const role = ctx.roles[r]!;
-    if (role.budgets.length === 0) continue;
-    anyBudget = true;
     const allowed = Object.hasOwn(allowedKinds, role.family) ? allowedKinds[role.family] : '*';
     for (const b of role.budgets) {
       if (b.kind === 'personnel' && r === ctx.root) rootPersonnel = true;
@@ -160,7 +158,7 @@ function bud003(ctx: RuleContext, out: Finding[]): void {
       }
     }
   }
-  if (anyBudget && !rootPersonnel && ctx.root >= 0) {
+  if (ctx.withBudgets.length > 0 && !rootPersonnel && ctx.root >= 0) {
     out.push({ rule: 'BUD-003', severity: 'warning', roles: [ctx.roles[ctx.root]!.id], message: `${ctx.title(ctx.root)}, at the top, owns no personnel budget. Give the head the department's personnel budget.` });
   }
 }
@@ -172,7 +170,7 @@ function bud004(ctx: RuleContext, out: Finding[]): void {
   const personnel = new Float64Array(n);
   const isOwner = new Uint8Array(n);
   const owners: number[] = [];
-  for (let r = 0; r < n; r++) {
+  for (const r of ctx.withBudgets) {
     for (const b of roles[r]!.budgets) {
       if (b.kind !== 'personnel') continue;
       if (!isOwner[r]) owners.push(r);
@@ -183,11 +181,11 @@ function bud004(ctx: RuleContext, out: Finding[]): void {
   if (owners.length === 0) return;
   // acc[r]: loaded cost of r and the roles below it up to (not through) other owners, whose budgets count instead.
   const acc = new Float64Array(n);
+  const { external, hasSalary, headcount, salaryMin, salaryMax, bonusPct } = ctx;
   for (let r = 0; r < n; r++) {
-    const role = roles[r]!;
-    if (ctx.external[r] || !role.salary) continue;
-    const s = role.salary;
-    acc[r] = role.headcount * ((s.min + s.max) / 2) * (1 + (s.bonusPct ?? 0) / 100) * loadFactor;
+    if (external[r] || !hasSalary[r]) continue;
+    const bonus = bonusPct[r]!;
+    acc[r] = headcount[r]! * ((salaryMin[r]! + salaryMax[r]!) / 2) * (1 + (Number.isNaN(bonus) ? 0 : bonus) / 100) * loadFactor;
   }
   const up = (r: number): void => {
     const p = index.treeParent[r]!;
@@ -235,22 +233,22 @@ function bud004(ctx: RuleContext, out: Finding[]): void {
 /** BUD-005: revenue targets of a manager's reports add up to the manager's target. */
 function bud005(ctx: RuleContext, out: Finding[]): void {
   const { overAssignWarn, overAssignError } = ctx.params['BUD-005'];
-  const { n, roles, index } = ctx;
+  const { n, roles, index, external, revenueTarget, headcount } = ctx;
   const sum = new Float64Array(n);
   const kidsWithTarget = new Int32Array(n);
   for (let c = 0; c < n; c++) {
-    if (ctx.external[c]) continue;
+    if (external[c]) continue;
     const m = index.managerOf[c]!;
-    const target = roles[c]!.revenueTarget ?? 0;
-    if (m === NONE || ctx.external[m] || !(target > 0)) continue;
-    sum[m]! += target * roles[c]!.headcount;
+    const target = revenueTarget[c]!;
+    if (m === NONE || external[m] || !(target > 0)) continue;
+    sum[m]! += target * headcount[c]!;
     kidsWithTarget[m]!++;
   }
   for (let m = 0; m < n; m++) {
     if (kidsWithTarget[m] === 0) continue;
-    const role = roles[m]!;
     const s = sum[m]!;
-    const t = role.revenueTarget ?? 0;
+    const t = revenueTarget[m]!;
+    const role = roles[m]!;
     const team = `${role.title}'s reports carry targets of`;
     if (!(t > 0)) {
       out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${team} ${money(ctx, s)}, but ${role.title} has no revenue target. Set the team target the reports roll up to.` });
@@ -271,11 +269,13 @@ function overBy(ctx: RuleContext, s: number, t: number): string {
 
 /** BUD-006: account managers with a target own accounts, and the other way round. */
 function bud006(ctx: RuleContext, out: Finding[]): void {
+  const { external, revenueTarget, accountCount } = ctx;
   for (let r = 0; r < ctx.n; r++) {
+    if (external[r]) continue;
     const role = ctx.roles[r]!;
-    if (ctx.external[r] || (role.family !== 'senior-am' && role.family !== 'am')) continue;
-    const hasTarget = (role.revenueTarget ?? 0) > 0;
-    const hasAccounts = ctx.accountCount[r]! > 0;
+    if (role.family !== 'senior-am' && role.family !== 'am') continue;
+    const hasTarget = revenueTarget[r]! > 0;
+    const hasAccounts = accountCount[r]! > 0;
     if (hasTarget && !hasAccounts) {
       out.push({ rule: 'BUD-006', severity: 'warning', roles: [role.id], message: `${role.title} has a revenue target but no accounts. Assign the accounts the target comes from.` });
     } else if (hasAccounts && !hasTarget) {
@@ -287,28 +287,33 @@ function bud006(ctx: RuleContext, out: Finding[]): void {
 /** BUD-007: salary bands are consistent and near the reference bands. */
 function bud007(ctx: RuleContext, out: Finding[]): void {
   const { referenceBands } = ctx.params['BUD-007'];
+  // The few families with a reference band, matched by name: cheaper than a keyed lookup per role.
+  const banded = FAMILIES.filter((f) => Object.hasOwn(referenceBands, f) && referenceBands[f] !== undefined);
   const usd = ctx.doc.currency === 'USD';
-  const { roles, index } = ctx;
+  const { roles, index, external, hasSalary, salaryMin, salaryMax, bonusPct } = ctx;
   for (let r = 0; r < ctx.n; r++) {
-    const role = roles[r]!;
-    const s = role.salary;
-    if (!s) continue;
-    if (s.min > s.max) {
-      out.push({ rule: 'BUD-007', severity: 'error', roles: [role.id], message: `${role.title}'s salary band runs from ${money(ctx, s.min)} down to ${money(ctx, s.max)}: the minimum is above the maximum. Swap them.` });
+    if (!hasSalary[r]) continue;
+    const min = salaryMin[r]!;
+    const max = salaryMax[r]!;
+    if (min > max) {
+      out.push({ rule: 'BUD-007', severity: 'error', roles: [roles[r]!.id], message: `${roles[r]!.title}'s salary band runs from ${money(ctx, min)} down to ${money(ctx, max)}: the minimum is above the maximum. Swap them.` });
     }
-    if (ctx.external[r]) continue;
+    if (external[r]) continue;
     const m = index.managerOf[r]!;
-    const ms = m === NONE || ctx.external[m] ? undefined : roles[m]!.salary;
-    if (ms && s.min > ms.max) {
-      out.push({ rule: 'BUD-007', severity: 'warning', roles: [role.id, roles[m]!.id], message: `${role.title}'s minimum salary (${money(ctx, s.min)}) is above the maximum of its manager ${roles[m]!.title} (${money(ctx, ms.max)}). Re-grade one of the two bands.` });
+    if (m !== NONE && !external[m] && hasSalary[m] && min > salaryMax[m]!) {
+      out.push({ rule: 'BUD-007', severity: 'warning', roles: [roles[r]!.id, roles[m]!.id], message: `${roles[r]!.title}'s minimum salary (${money(ctx, min)}) is above the maximum of its manager ${roles[m]!.title} (${money(ctx, salaryMax[m]!)}). Re-grade one of the two bands.` });
     }
-    const band = Object.hasOwn(referenceBands, role.family) ? referenceBands[role.family] : undefined;
+    if (banded.length === 0) continue;
+    const role = roles[r]!;
+    let band: ReferenceBand | undefined;
+    for (const f of banded) if (f === role.family) band = referenceBands[f];
     if (!band) continue;
-    if (s.bonusPct !== undefined && band.bonusPct && (s.bonusPct < band.bonusPct[0] || s.bonusPct > band.bonusPct[1])) {
-      out.push({ rule: 'BUD-007', severity: 'info', roles: [role.id], message: `${role.title}'s bonus of ${fmt(s.bonusPct)}% is outside the usual ${fmt(band.bonusPct[0])}–${fmt(band.bonusPct[1])}% for a ${role.family} role.` });
+    const bonus = bonusPct[r]!; // NaN when not given
+    if (!Number.isNaN(bonus) && band.bonusPct && (bonus < band.bonusPct[0] || bonus > band.bonusPct[1])) {
+      out.push({ rule: 'BUD-007', severity: 'info', roles: [role.id], message: `${role.title}'s bonus of ${fmt(bonus)}% is outside the usual ${fmt(band.bonusPct[0])}–${fmt(band.bonusPct[1])}% for a ${role.family} role.` });
     }
-    if (usd && band.base && (s.min > band.base[1] || s.max < band.base[0])) {
-      out.push({ rule: 'BUD-007', severity: 'info', roles: [role.id], message: `${role.title}'s base band (${fmt(s.min)}–${fmt(s.max)} USD) does not overlap the usual ${fmt(band.base[0])}–${fmt(band.base[1])} USD for a ${role.family} role.` });
+    if (usd && band.base && (min > band.base[1] || max < band.base[0])) {
+      out.push({ rule: 'BUD-007', severity: 'info', roles: [role.id], message: `${role.title}'s base band (${fmt(min)}–${fmt(max)} USD) does not overlap the usual ${fmt(band.base[0])}–${fmt(band.base[1])} USD for a ${role.family} role.` });
     }
   }
 }

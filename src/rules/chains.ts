@@ -30,16 +30,8 @@ export interface AreaModel {
   readonly agreeRole: number;
 }
 
-const models = new WeakMap<RuleContext, readonly AreaModel[]>();
-
-/** The per-area models of a check, built once for all DEC rules. */
-export function modelOf(ctx: RuleContext): readonly AreaModel[] {
-  let model = models.get(ctx);
-  if (!model) models.set(ctx, (model = buildModel(ctx)));
-  return model;
-}
-
-function buildModel(ctx: RuleContext): AreaModel[] {
+/** The per-area models of a check (`ctx.decisionModel` builds them once for all DEC rules). */
+export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
   const { n, roles, external, root, topology } = ctx;
   const t: RightsTable = ctx.rights;
   const owners: number[] = [];

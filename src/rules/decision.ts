@@ -1,18 +1,15 @@
 /** Decision-authority rules DEC-001..009 (rules.md, "Decision authority"); chains come from chains.ts. */
-import type { Limit } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
-import { agreeHoldersCovering, areaIndexes, modelOf } from './chains.ts';
+import { agreeHoldersCovering, areaIndexes } from './chains.ts';
 import { areaLabel, limitLabel } from './labels.ts';
-import { fmt, gt, names, round9 } from './numbers.ts';
+import { eq9, fmt, gt, names } from './numbers.ts';
 import { AREA_COUNT, AREA_INDEX, AREA_TIER_RANK, RIGHT_CODES, areaAt } from './rights.ts';
 
-const { DECIDE, AGREE, DEPARTMENT } = RIGHT_CODES;
+const { DECIDE, AGREE, DEPARTMENT, NO_LIMIT } = RIGHT_CODES;
 const NONE = -1;
 const TIER_CAP_NAMES = ['operational', 'tactical', 'strategic'] as const;
 const tierCapRank = (level: number): number => (level >= 5 ? 2 : level >= 3 ? 1 : 0);
-const sameKind = (a: Limit, b: Limit): boolean => 'percent' in a === 'percent' in b;
-const limitValue = (l: Limit): number => ('percent' in l ? l.percent : l.amount);
 
 /** DEC-001: one decider per decision. */
 function dec001(ctx: RuleContext, out: Finding[]): void {
@@ -50,7 +47,7 @@ function dec001(ctx: RuleContext, out: Finding[]): void {
 /** DEC-002: required decisions have an owner for root and for every account owner. */
 function dec002(ctx: RuleContext, out: Finding[]): void {
   const { requiredDepartmentAreas, requiredAccountAreas } = ctx.params['DEC-002'];
-  const model = modelOf(ctx);
+  const model = ctx.decisionModel;
   const root = ctx.root;
   if (root >= 0) {
     for (const a of areaIndexes(requiredDepartmentAreas)) {
@@ -75,13 +72,14 @@ function dec002(ctx: RuleContext, out: Finding[]): void {
 function dec003(ctx: RuleContext, out: Finding[]): void {
   const t = ctx.rights;
   const tierOf = AREA_TIER_RANK;
+  const { level } = ctx;
   for (let i = 0; i < t.count; i++) {
     if (t.authority[i] !== DECIDE && t.authority[i] !== AGREE) continue;
     const h = t.holder[i]!;
-    const role = ctx.roles[h]!;
-    const cap = tierCapRank(role.level);
+    const cap = tierCapRank(level[h]!);
     const steps = tierOf[t.area[i]!]! - cap;
     if (steps < 1) continue;
+    const role = ctx.roles[h]!;
     const right = t.right[i]!;
     out.push({
       rule: 'DEC-003',
@@ -96,7 +94,7 @@ function dec003(ctx: RuleContext, out: Finding[]): void {
 function dec004(ctx: RuleContext, out: Finding[]): void {
   const root = ctx.root;
   if (root < 0) return;
-  const model = modelOf(ctx);
+  const model = ctx.decisionModel;
   for (const a of areaIndexes(ctx.params['DEC-004'].reservedToHead)) {
     const decider = model[a]!.rootDecider;
     if (decider === NONE) continue;
@@ -120,22 +118,23 @@ function pairRoles(ctx: RuleContext, lower: number, higher: number): string[] {
 /** DEC-005: nobody delegates more than they hold. */
 function dec005(ctx: RuleContext, out: Finding[]): void {
   const t = ctx.rights;
-  const currency = ctx.doc.currency;
-  for (const m of modelOf(ctx)) {
+  const { limitKind, limitValue } = t;
+  for (const m of ctx.decisionModel) {
     const { pairs } = m;
     for (let k = 0; k < pairs.length; k += 2) {
       const c = pairs[k]!;
       const p = pairs[k + 1]!;
-      const pl = t.right[p]!.limit;
-      const cl = t.right[c]!.limit;
-      if (!pl || (cl && !(sameKind(cl, pl) && gt(limitValue(cl), limitValue(pl))))) continue;
+      // A finding when the higher right has a limit and the lower one has none, or a greater one of the same kind.
+      if (limitKind[p] === NO_LIMIT) continue;
+      if (limitKind[c] !== NO_LIMIT && !(limitKind[c] === limitKind[p] && gt(limitValue[c]!, limitValue[p]!))) continue;
       const child = t.holder[c]!;
       const parent = t.holder[p]!;
+      const currency = ctx.doc.currency;
       out.push({
         rule: 'DEC-005',
         severity: 'error',
         roles: pairRoles(ctx, child, parent),
-        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} may decide ${limitLabel(cl, currency)}, more than ${ctx.title(parent)} above (${limitLabel(pl, currency)}). Lower the delegated limit to at most the one above.`,
+        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} may decide ${limitLabel(t.right[c]!.limit, currency)}, more than ${ctx.title(parent)} above (${limitLabel(t.right[p]!.limit, currency)}). Lower the delegated limit to at most the one above.`,
       });
     }
   }
@@ -144,8 +143,8 @@ function dec005(ctx: RuleContext, out: Finding[]): void {
 /** DEC-006: escalation leads somewhere: not only to oneself, not to an equal limit. */
 function dec006(ctx: RuleContext, out: Finding[]): void {
   const t = ctx.rights;
-  const currency = ctx.doc.currency;
-  const model = modelOf(ctx);
+  const { limitKind, limitValue } = t;
+  const model = ctx.decisionModel;
   for (const u of model[AREA_INDEX.get('client-escalation')!]!.selfOnly) {
     out.push({ rule: 'DEC-006', severity: 'warning', roles: [ctx.roles[u]!.id], message: `${ctx.title(u)} handles client escalations alone: nobody above holds the decision. Give their manager (or the head) a team decide right on client escalations.` });
   }
@@ -154,16 +153,14 @@ function dec006(ctx: RuleContext, out: Finding[]): void {
     for (let k = 0; k < pairs.length; k += 2) {
       const c = pairs[k]!;
       const p = pairs[k + 1]!;
-      const cl = t.right[c]!.limit;
-      const pl = t.right[p]!.limit;
-      if (!cl || !pl || !sameKind(cl, pl) || round9(limitValue(cl)) !== round9(limitValue(pl))) continue;
+      if (limitKind[c] === NO_LIMIT || limitKind[c] !== limitKind[p] || !eq9(limitValue[c]!, limitValue[p]!)) continue;
       const child = t.holder[c]!;
       const parent = t.holder[p]!;
       out.push({
         rule: 'DEC-006',
         severity: 'warning',
         roles: pairRoles(ctx, child, parent),
-        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} escalates to ${ctx.title(parent)}, who has the same limit (${limitLabel(cl, currency)}); escalating gains nothing. Raise the limit above, or lower the one below.`,
+        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} escalates to ${ctx.title(parent)}, who has the same limit (${limitLabel(t.right[c]!.limit, ctx.doc.currency)}); escalating gains nothing. Raise the limit above, or lower the one below.`,
       });
     }
   }
@@ -172,7 +169,7 @@ function dec006(ctx: RuleContext, out: Finding[]): void {
 /** DEC-007: too many vetoes (agree holders) over one person's decisions. */
 function dec007(ctx: RuleContext, out: Finding[]): void {
   const { maxAgree } = ctx.params['DEC-007'];
-  for (const m of modelOf(ctx)) {
+  for (const m of ctx.decisionModel) {
     if (m.agreeRole === NONE || !(m.agreeMax > maxAgree)) continue;
     const holders = agreeHoldersCovering(ctx, m.area, m.agreeRole);
     out.push({

@@ -30,6 +30,11 @@ export function lt(a: number, b: number): boolean {
   return clearlyApart(a, b) ? a < b : round9(a) < round9(b);
 }
 
+/** a = b after rounding both to 9 decimals. */
+export function eq9(a: number, b: number): boolean {
+  return !clearlyApart(a, b) && round9(a) === round9(b);
+}
+
 /** ceil(x) of the rounded value, so that ceil(10 × 1.1) is 11, not 12. */
 export function ceil9(x: number): number {
   return Math.ceil(round9(x));

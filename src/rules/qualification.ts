@@ -11,10 +11,13 @@ const years = (x: number): string => `${fmt(x)} ${x === 1 ? 'year' : 'years'}`;
 
 /** QUAL-001: without own requirements, a holder meets the family's default. */
 function qual001(ctx: RuleContext, out: Finding[]): void {
+  const { external } = ctx;
   for (let r = 0; r < ctx.n; r++) {
+    if (external[r]) continue;
     const role = ctx.roles[r]!;
+    if (role.family !== 'head-am' && role.family !== 'senior-am') continue;
     const holder = role.holder;
-    if (ctx.external[r] || !holder || role.requirements) continue;
+    if (!holder || role.requirements) continue;
     if (role.family === 'head-am' && holder.yearsManagement !== undefined && holder.yearsManagement < HEAD_MIN_YEARS_MANAGEMENT) {
       out.push({ rule: 'QUAL-001', severity: 'warning', roles: [role.id], message: `${holder.name || 'The holder'} of ${role.title} has ${years(holder.yearsManagement)} of people management; a Head of Account Management usually needs ${HEAD_MIN_YEARS_MANAGEMENT}+. Plan support or set the role's own requirements.` });
     } else if (role.family === 'senior-am' && holder.yearsExperience !== undefined && holder.yearsExperience < SENIOR_MIN_YEARS_EXPERIENCE) {
@@ -35,11 +38,13 @@ function speaks(languages: readonly string[], required: string): boolean {
 
 /** QUAL-002: a holder meets the role's own requirements. */
 function qual002(ctx: RuleContext, out: Finding[]): void {
+  const { external } = ctx;
   for (let r = 0; r < ctx.n; r++) {
     const role = ctx.roles[r]!;
-    const holder = role.holder;
     const req = role.requirements;
-    if (ctx.external[r] || !holder || !req) continue;
+    if (!req || external[r]) continue;
+    const holder = role.holder;
+    if (!holder) continue;
     const gaps: string[] = [];
     if (req.minYearsManagement !== undefined && holder.yearsManagement !== undefined && holder.yearsManagement < req.minYearsManagement) {
       gaps.push(`${years(holder.yearsManagement)} of people management (the role asks ${fmt(req.minYearsManagement)})`);

@@ -16,8 +16,8 @@ export const AREA_TIER_RANK: Uint8Array = Uint8Array.from(DECISION_AREAS, (a) =>
  * Authority and scope codes. Modules destructure this object once at load, so hot
  * loops read local constants (imported bindings may compile to getters under a loader).
  */
-export const RIGHT_CODES = Object.freeze({ DECIDE: 0, AGREE: 1, OTHER: 2, OWN: 0, TEAM: 1, DEPARTMENT: 2 } as const);
-const { DECIDE, AGREE, OTHER, OWN, TEAM, DEPARTMENT } = RIGHT_CODES;
+export const RIGHT_CODES = Object.freeze({ DECIDE: 0, AGREE: 1, OTHER: 2, OWN: 0, TEAM: 1, DEPARTMENT: 2, NO_LIMIT: 0, PERCENT: 1, AMOUNT: 2 } as const);
+const { DECIDE, AGREE, OTHER, OWN, TEAM, DEPARTMENT, PERCENT, AMOUNT } = RIGHT_CODES;
 
 export interface RightsTable {
   readonly count: number;
@@ -27,6 +27,9 @@ export interface RightsTable {
   readonly authority: Uint8Array;
   /** OWN, TEAM or DEPARTMENT: the right's scope with the default of format.md. */
   readonly scope: Uint8Array;
+  /** NO_LIMIT, PERCENT or AMOUNT, and the limit's number (0 without a limit). */
+  readonly limitKind: Uint8Array;
+  readonly limitValue: Float64Array;
   readonly right: readonly DecisionRight[];
   /** Rights of area a in document order: byArea[areaStart[a] .. areaStart[a + 1]). */
   readonly areaStart: Int32Array;
@@ -42,6 +45,8 @@ export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: In
   const area = new Uint8Array(count);
   const authority = new Uint8Array(count);
   const scope = new Uint8Array(count);
+  const limitKind = new Uint8Array(count);
+  const limitValue = new Float64Array(count);
   const right: DecisionRight[] = new Array(count);
   const areaStart = new Int32Array(AREA_COUNT + 1);
   let k = 0;
@@ -56,6 +61,12 @@ export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: In
       authority[k] = d.authority === 'decide' ? DECIDE : d.authority === 'agree' ? AGREE : OTHER;
       const s = d.scope;
       scope[k] = s === 'own' ? OWN : s === 'team' ? TEAM : s === 'department' ? DEPARTMENT : external[r] ? DEPARTMENT : kidCount[r]! > 0 ? TEAM : OWN;
+      const limit = d.limit;
+      if (limit) {
+        const percent = 'percent' in limit;
+        limitKind[k] = percent ? PERCENT : AMOUNT;
+        limitValue[k] = percent ? limit.percent : limit.amount;
+      }
       right[k] = d;
     }
   }
@@ -63,7 +74,7 @@ export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: In
   const fill = areaStart.slice(0, AREA_COUNT);
   const byArea = new Int32Array(count);
   for (let i = 0; i < count; i++) byArea[fill[area[i]!]!++] = i;
-  return { count, holder, area, authority, scope, right, areaStart, byArea };
+  return { count, holder, area, authority, scope, limitKind, limitValue, right, areaStart, byArea };
 }
 
 /** The area id at a position of DECISION_AREAS. */

@@ -105,24 +105,16 @@ function span005(ctx: RuleContext, out: Finding[]): void {
 /** SPAN-006: portfolio load against capacity (a manager has less time for accounts). */
 function span006(ctx: RuleContext, out: Finding[]): void {
   const { portfolioCap, managerCapacity, loadWarn, loadError } = ctx.params['SPAN-006'];
-  const { strategic, enterprise, smb } = portfolioCap;
-  const midMarket = portfolioCap['mid-market'];
-  const { external, accountCount, kidCount, roles } = ctx;
-  const greater = gt;
+  const { external, accountCount, kidCount, portfolioLoad } = ctx;
   for (let r = 0; r < ctx.n; r++) {
     if (external[r] || !(accountCount[r]! > 0)) continue;
-    const role = roles[r]!;
-    const accounts = role.accounts;
-    let load = 0;
-    for (let k = 0; k < accounts.length; k++) {
-      const { tier, count } = accounts[k]!;
-      load += count / (tier === 'strategic' ? strategic : tier === 'enterprise' ? enterprise : tier === 'smb' ? smb : midMarket);
-    }
+    const load = portfolioLoad[r]!;
     const capacity = kidCount[r]! > 0 ? managerCapacity : 1;
-    const error = greater(load, capacity * loadError);
-    if (!error && !greater(load, capacity * loadWarn)) continue;
+    const error = gt(load, capacity * loadError);
+    if (!error && !gt(load, capacity * loadWarn)) continue;
+    const role = ctx.roles[r]!;
     const mix = role.accounts.filter((a) => a.count > 0).map((a) => `${fmt(a.count)} ${a.tier} (cap ${fmt(portfolioCap[a.tier])})`).join(', ');
-    const who = ctx.kidCount[r]! > 0 ? `as a manager its capacity is ${fmt(capacity * 100)}%` : 'its capacity is 100%';
+    const who = kidCount[r]! > 0 ? `as a manager its capacity is ${fmt(capacity * 100)}%` : 'its capacity is 100%';
     out.push({
       rule: 'SPAN-006',
       severity: error ? 'error' : 'warning',
@@ -135,14 +127,11 @@ function span006(ctx: RuleContext, out: Finding[]): void {
 /** SPAN-007: strategic accounts owned below the strategic minimum level. */
 function span007(ctx: RuleContext, out: Finding[]): void {
   const { strategicMinLevel } = ctx.params['SPAN-007'];
+  const { external, level, strategicCount } = ctx;
   for (let r = 0; r < ctx.n; r++) {
-    if (ctx.external[r]) continue;
+    if (external[r] || !(level[r]! < strategicMinLevel) || strategicCount[r]! <= 0) continue;
     const role = ctx.roles[r]!;
-    if (!(role.level < strategicMinLevel)) continue;
-    let strategic = 0;
-    for (const a of role.accounts) if (a.tier === 'strategic') strategic += a.count;
-    if (strategic <= 0) continue;
-    out.push({ rule: 'SPAN-007', severity: 'warning', roles: [role.id], message: `${role.title} (level ${role.level}) owns ${plural(strategic, 'strategic account')}; strategic accounts need level ${fmt(strategicMinLevel)} or above. Move them to a Senior AM or a lead.` });
+    out.push({ rule: 'SPAN-007', severity: 'warning', roles: [role.id], message: `${role.title} (level ${role.level}) owns ${plural(strategicCount[r]!, 'strategic account')}; strategic accounts need level ${fmt(strategicMinLevel)} or above. Move them to a Senior AM or a lead.` });
   }
 }
 

@@ -3,9 +3,12 @@ import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import { fmt, lt, names, plural } from './numbers.ts';
 
+const NONE = -1;
+
 /** STR-001: every reportsTo names another existing role; no reporting cycle. */
 function str001(ctx: RuleContext, out: Finding[]): void {
-  const { roles, index } = ctx;
+  const { roles } = ctx;
+  const { managerOf } = ctx.index;
   const keyed: { key: number; finding: Finding }[] = [];
   for (let i = 0; i < ctx.n; i++) {
     const role = roles[i]!;
@@ -13,7 +16,8 @@ function str001(ctx: RuleContext, out: Finding[]): void {
     if (to === null) continue;
     if (to === role.id) {
       keyed.push({ key: i, finding: { rule: 'STR-001', severity: 'error', roles: [role.id], message: `${role.title} reports to itself. Choose its real manager, or clear its manager if it is the top of the department.` } });
-    } else if (!index.indexOf.has(to)) {
+    } else if (managerOf[i] === NONE) {
+      // managerOf is -1 for a null, missing or own reportsTo, and this one is neither null nor its own.
       keyed.push({ key: i, finding: { rule: 'STR-001', severity: 'error', roles: [role.id], message: `${role.title} reports to "${to}", which is not a role in this document. Choose an existing manager or clear the line.` } });
     }
   }
@@ -67,9 +71,8 @@ function str003(ctx: RuleContext, out: Finding[]): void {
   const lastSeen = new Map<string, number>(); // target id → last role that drew a line to it
   const lastIndirect = new Map<string, number>();
   const topology = ctx.topology;
-  for (let r = 0; r < ctx.n; r++) {
+  for (const r of ctx.withLines) {
     const role = roles[r]!;
-    if (role.dottedLines.length === 0) continue;
     const indirect: string[] = [];
     for (const line of role.dottedLines) {
       const to = line.to;
@@ -107,20 +110,22 @@ function str003(ctx: RuleContext, out: Finding[]): void {
 
 /** STR-004: vacancies above headcount; pooled, vacant or assistant roles with reports. */
 function str004(ctx: RuleContext, out: Finding[]): void {
+  const { headcount, vacancies, external, kidCount } = ctx;
   for (let r = 0; r < ctx.n; r++) {
-    const role = ctx.roles[r]!;
-    if (role.vacancies > role.headcount) {
+    if (vacancies[r]! > headcount[r]!) {
+      const role = ctx.roles[r]!;
       out.push({ rule: 'STR-004', severity: 'error', roles: [role.id], message: `${role.title} has ${fmt(role.vacancies)} vacancies but only ${plural(role.headcount, 'position')}. Lower the vacancies or raise the headcount.` });
     }
-    if (ctx.external[r] || ctx.kidCount[r] === 0) continue;
-    if (role.headcount > 1) {
-      out.push({ rule: 'STR-004', severity: 'error', roles: [role.id], message: `${role.title} stands for ${fmt(role.headcount)} positions and has ${plural(ctx.kidCount[r]!, 'direct report')}: a pooled node cannot manage. Split out the manager as a role of its own.` });
+    if (external[r] || kidCount[r] === 0) continue;
+    const role = ctx.roles[r]!;
+    if (headcount[r]! > 1) {
+      out.push({ rule: 'STR-004', severity: 'error', roles: [role.id], message: `${role.title} stands for ${fmt(role.headcount)} positions and has ${plural(kidCount[r]!, 'direct report')}: a pooled node cannot manage. Split out the manager as a role of its own.` });
     }
-    if (ctx.vacant(r)) {
-      out.push({ rule: 'STR-004', severity: 'warning', roles: [role.id], message: `${role.title} is vacant but has ${plural(ctx.kidCount[r]!, 'direct report')}. Name an acting manager until it is filled.` });
+    if (ctx.isVacant[r]) {
+      out.push({ rule: 'STR-004', severity: 'warning', roles: [role.id], message: `${role.title} is vacant but has ${plural(kidCount[r]!, 'direct report')}. Name an acting manager until it is filled.` });
     }
     if (ctx.assistant[r]) {
-      out.push({ rule: 'STR-004', severity: 'warning', roles: [role.id], message: `${role.title} is marked as an assistant but has ${plural(ctx.kidCount[r]!, 'direct report')}; an assistant who manages is a manager. Clear "assistant" or move the reports.` });
+      out.push({ rule: 'STR-004', severity: 'warning', roles: [role.id], message: `${role.title} is marked as an assistant but has ${plural(kidCount[r]!, 'direct report')}; an assistant who manages is a manager. Clear "assistant" or move the reports.` });
     }
   }
 }
@@ -144,12 +149,13 @@ function str005(ctx: RuleContext, out: Finding[]): void {
   const root = ctx.root;
   if (root < 0) return;
   const { depth } = ctx.index;
+  const { external, headcount, assistant } = ctx;
   let layers = 0;
   let total = 0;
   for (let r = 0; r < ctx.n; r++) {
-    if (ctx.external[r]) continue;
-    total += ctx.roles[r]!.headcount;
-    if (!ctx.assistant[r] && depth[r]! > layers) layers = depth[r]!;
+    if (external[r]) continue;
+    total += headcount[r]!;
+    if (!assistant[r] && depth[r]! > layers) layers = depth[r]!;
   }
   const { targetSpan, layerSlack } = ctx.params['STR-005'];
   // Past `layers` the exact minimum no longer matters: the finding needs layers > min + slack.
@@ -166,16 +172,17 @@ function str005(ctx: RuleContext, out: Finding[]): void {
 
 /** STR-006: a report above (inversion) or at (compression) its manager's level. */
 function str006(ctx: RuleContext, out: Finding[]): void {
-  const { roles, index } = ctx;
+  const { roles, external, level } = ctx;
+  const { managerOf } = ctx.index;
   for (let c = 0; c < ctx.n; c++) {
-    if (ctx.external[c]) continue;
-    const m = index.managerOf[c]!;
-    if (m < 0 || ctx.external[m]) continue;
+    if (external[c]) continue;
+    const m = managerOf[c]!;
+    if (m === NONE || external[m] || !(level[c]! >= level[m]!)) continue;
     const report = roles[c]!;
     const manager = roles[m]!;
     if (report.level > manager.level) {
       out.push({ rule: 'STR-006', severity: 'error', roles: [report.id, manager.id], message: `${report.title} (level ${report.level}) is above its manager ${manager.title} (level ${manager.level}). Fix the levels or swap the reporting line.` });
-    } else if (report.level === manager.level) {
+    } else {
       out.push({ rule: 'STR-006', severity: 'warning', roles: [report.id, manager.id], message: `${report.title} and its manager ${manager.title} are both level ${report.level} (grade compression). Give the manager a higher level, or the report a lower one.` });
     }
   }
@@ -186,7 +193,8 @@ function str007(ctx: RuleContext, out: Finding[]): void {
   const { roles } = ctx;
   const root = ctx.root;
   const heads: number[] = [];
-  for (let r = 0; r < ctx.n; r++) if (!ctx.external[r] && roles[r]!.family === 'head-am') heads.push(r);
+  const { external } = ctx;
+  for (let r = 0; r < ctx.n; r++) if (!external[r] && roles[r]!.family === 'head-am') heads.push(r);
   if (heads.length === 0 && ctx.inScopeCount > 0) {
     out.push({ rule: 'STR-007', severity: 'warning', roles: root >= 0 ? [roles[root]!.id] : [], message: 'The department has no Head of Account Management (a role of family head-am). Add one, or set the family of the top role.' });
   }
@@ -202,7 +210,7 @@ function str007(ctx: RuleContext, out: Finding[]): void {
   if (head < 0) return;
   const headId = roles[head]!.id;
   const partnered = new Set<string>();
-  for (let r = 0; r < ctx.n; r++) {
+  for (const r of ctx.withLines) {
     for (const line of roles[r]!.dottedLines) {
       if (line.kind !== 'partner') continue;
       if (r === head) {
