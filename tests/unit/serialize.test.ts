@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/schema/parse.ts';
-import { serializeDocument } from '../../src/io/serialize.ts';
+import { documentToJson, serializeDocument } from '../../src/io/serialize.ts';
 import { generateOrg } from '../../src/model/generate.ts';
-import type { OrgDocument } from '../../src/schema/v1.ts';
+import { normalizeRole, roleWithDefaults, type OrgDocument, type Role } from '../../src/schema/v1.ts';
+import { arbDocumentJson } from '../helpers/arbitraries.ts';
+import { deepFreeze } from '../helpers/freeze.ts';
+import { referenceDocumentToJson, referenceSerialize } from '../helpers/serialize-reference.ts';
 
 const load = (text: string): OrgDocument => {
   const result = parseDocument(text);
@@ -74,5 +78,100 @@ describe('serializeDocument (format.md, Exporting)', () => {
     const text = serializeDocument(doc);
     expect(load(text)).toEqual(doc);
     expect(JSON.parse(text).roles[0].id).toBe('constructor');
+  });
+});
+
+/** Both writers against the implementation before the fast path: the same bytes, the same value. */
+function expectSameAsReference(doc: OrgDocument): void {
+  const expected = referenceSerialize(doc);
+  expect(serializeDocument(doc)).toBe(expected);
+  // documentToJson feeds autosave (compact JSON.stringify): same text there, and the same value.
+  expect(JSON.stringify(documentToJson(doc))).toBe(JSON.stringify(referenceDocumentToJson(doc)));
+  expect(`${JSON.stringify(documentToJson(doc), null, 2)}\n`).toBe(expected);
+  expect(documentToJson(doc)).toEqual(referenceDocumentToJson(doc));
+}
+
+describe('serializeDocument writes what the previous implementation wrote', () => {
+  const presets = new URL('../../presets/', import.meta.url);
+  it.each(readdirSync(presets).filter((f) => f.endsWith('.json')))('preset %s', (name) => {
+    const doc = load(readFileSync(new URL(name, presets), 'utf8'));
+    expectSameAsReference(doc);
+    expect(serializeDocument(doc)).toBe(referenceSerialize(deepFreeze(doc)));
+  });
+
+  it.each(['minimal.json', 'hostile-keys.json', 'semantic-problems.json', 'unknown-fields.json'])('fixture %s', (name) => {
+    expectSameAsReference(load(fixture(`good/${name}`)));
+  });
+
+  it.each([
+    [1, 1, undefined], [40, 7, undefined], [2_000, 42, undefined], [3_000, 5, 'lean'],
+  ] as const)('generated organization of %i roles (seed %i, %s)', (roles, seed, detail) => {
+    const doc = generateOrg({ roles, seed, ...(detail ? { detail } : {}) });
+    expectSameAsReference(doc);
+    expectSameAsReference(load(serializeDocument(doc)));
+  });
+
+  it('on any document a file may hold', () => {
+    fc.assert(fc.property(arbDocumentJson, (json) => {
+      const parsed = parseDocument(JSON.stringify(json));
+      if (parsed.ok) expectSameAsReference(parsed.doc);
+    }), { numRuns: 300 });
+  });
+
+  it('on documents no parser made: odd shapes, null sub-objects, extra and undefined keys', () => {
+    const odd = {
+      ...roleWithDefaults({ id: 'odd', title: 'Odd', level: 3 }),
+      family: undefined, reportsTo: undefined, headcount: 3, vacancies: 1, external: true, assistant: true, archetype: 'coach',
+      holder: null, salary: { bonusPct: 5, max: 2, min: 1, extra: 'x' }, requirements: {},
+      dottedLines: [{ kind: 'partner', to: 'a', note: undefined }, { to: 'b', kind: 'indirect-manager', note: 'n' }],
+      accounts: [{ count: 2, tier: 'smb', more: true }],
+      budgets: [{ amount: 5, id: 'B', kind: 'tools', parent: undefined }, { id: 'C', kind: 'training', amount: 0, parent: 'B' }],
+      decisions: [
+        { area: 'account-plan', authority: 'decide', limit: null },
+        { limit: { amount: 3, percent: undefined }, area: 'pricing-discount', authority: 'agree', scope: undefined },
+        { area: 'spend-approval', authority: undefined, limit: { percent: 0 } },
+        { area: 'client-escalation', authority: 'input', limit: { percent: undefined } },
+      ],
+      exceptions: [{ reason: 'r', rule: 'SPAN-003' }],
+    } as unknown as Role;
+    const sparse = { id: 'sparse', title: 'S', titles: {}, level: 2, dottedLines: [], accounts: [], budgets: [], decisions: [], exceptions: [],
+      holder: { name: undefined, languages: [] }, salary: { min: 1, max: 2 }, requirements: { languages: ['zh'], minYearsManagement: 0 } } as unknown as Role;
+    const base = generateOrg({ roles: 30, seed: 9 });
+    expectSameAsReference({ ...base, description: undefined, period: 'FY', roles: [odd, sparse, normalizeRole(odd), ...base.roles] } as unknown as OrgDocument);
+    expectSameAsReference({ ...base, roles: [], view: { positions: {}, collapsed: [], direction: undefined } } as unknown as OrgDocument);
+  });
+
+  it('keeps dynamic keys as data: __proto__ in titles, params, rule ids and positions never reaches a prototype', () => {
+    // JSON.parse makes `__proto__` an own key, as a hostile file would.
+    const records = JSON.parse(`{
+      "titles": { "__proto__": "t", "zh-CN": "负责人", "1": "one" },
+      "rules": { "__proto__": { "enabled": false }, "9": { "severity": "info" }, "SPAN-001": { "params": { "__proto__": { "polluted": 1 }, "minSpan": 2 } } },
+      "positions": { "__proto__": { "x": 1, "y": 2 }, "constructor": { "x": 3, "y": 4, "z": 5 }, "7": { "x": 0, "y": -1 } }
+    }`);
+    const base = generateOrg({ roles: 5, seed: 2 });
+    const doc = {
+      ...base,
+      roles: base.roles.map((r, i) => (i === 0 ? { ...r, titles: records.titles } : r)),
+      settings: { rules: records.rules },
+      view: { positions: records.positions, collapsed: ['x'], direction: 'LR' },
+    } as unknown as OrgDocument;
+    expectSameAsReference(doc);
+    const out = JSON.parse(serializeDocument(doc));
+    expect(Object.keys(out.roles[0].titles)).toEqual(['1', '__proto__', 'zh-CN']);
+    expect(Object.keys(out.settings.rules)).toEqual(['9', '__proto__', 'SPAN-001']);
+    expect(Object.keys(out.view.positions)).toEqual(['7', '__proto__', 'constructor']);
+    expect(Object.getPrototypeOf((documentToJson(doc) as { view: { positions: object } }).view.positions)).toBe(null);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('leaves the document untouched and can run inside itself (scratch state is per call)', () => {
+    const inner = generateOrg({ roles: 12, seed: 4 });
+    const innerText = serializeDocument(inner);
+    let nested = '';
+    // A params value whose toJSON serializes another document while the outer call is mid-way.
+    const params = { probe: { toJSON: () => { nested = serializeDocument(inner); return 1; } } };
+    const outer = deepFreeze({ ...generateOrg({ roles: 20, seed: 8 }), settings: { rules: { 'SPAN-001': { params } } } }) as unknown as OrgDocument;
+    expect(serializeDocument(outer)).toBe(referenceSerialize(outer));
+    expect(nested).toBe(innerText);
   });
 });
