@@ -5,22 +5,19 @@
  *
  * The text always comes from one native `JSON.stringify(value, null, 2)`: string
  * writers in JS measured 2–4× slower. What matters is what it is handed
- * (10,000 roles, Node 20):
- * - `documentToJson` builds the canonical value as plain objects, keys assigned in
- *   spec order and only when written (what autosave stringifies).
- * - `serializeDocument` builds no per-role values. The output alone (~15 MB of young
- *   string parts) nearly fills V8's young generation; a 5 MB tree of fresh role
- *   objects beside it made scavenges copy both mid-call, ~45 ms instead of ~25. So
- *   each role is written into one set of scratch objects just before the stringifier
- *   serializes it, through `toJSON`: JSON.stringify calls it per element and
- *   serializes the result completely before the next element (ECMA-262
- *   SerializeJSONProperty, SerializeJSONArray). Absent fields stay `undefined` in the
- *   scratch objects, which JSON.stringify leaves out, so key order is the spec's.
+ * (10,000 roles, Node 20): no per-role values. The output alone (~15 MB of young
+ * string parts) nearly fills V8's young generation; a 5 MB tree of fresh role
+ * objects beside it made scavenges copy both mid-call, ~45 ms instead of ~25. So
+ * each role is written into one set of scratch objects just before the stringifier
+ * serializes it, through `toJSON`: JSON.stringify calls it per element and
+ * serializes the result completely before the next element (ECMA-262
+ * SerializeJSONProperty, SerializeJSONArray). Absent fields stay `undefined` in the
+ * scratch objects, which JSON.stringify leaves out, so key order is the spec's.
  * Dynamic keys (`titles`, rule ids, `params`, position ids) are never assigned as
  * properties of ordinary objects: records are passed through as they are or copied
  * into null-prototype objects, so `__proto__` stays data.
  */
-import type { DecisionRight, DottedLine, OrgDocument, Role, RuleSetting } from '../schema/v1.ts';
+import type { OrgDocument, Role, RuleSetting } from '../schema/v1.ts';
 
 type Json = unknown;
 type Fields = Record<string, Json>;
@@ -65,74 +62,6 @@ function documentFields(doc: OrgDocument, roles: Json): Fields {
   if (view.positions !== undefined || view.collapsed !== undefined || view.direction !== undefined) o.view = view;
   return o;
 }
-
-// --- Plain values (documentToJson) ---
-
-function dottedLine(d: DottedLine): Json {
-  const o: Fields = { to: d.to, kind: d.kind };
-  if (d.note !== undefined) o.note = d.note;
-  return o;
-}
-
-function decision(d: DecisionRight): Json {
-  const o: Fields = { area: d.area };
-  if (d.authority !== 'decide' && d.authority !== undefined) o.authority = d.authority;
-  if (d.scope !== undefined) o.scope = d.scope;
-  const l = d.limit;
-  const limit = l && ('percent' in l ? { percent: l.percent } : { amount: l.amount });
-  if (limit !== undefined) o.limit = limit;
-  return o;
-}
-
-/** One role in spec order with its defaults left out, as a plain object. */
-export function roleToJson(r: Role): Json {
-  const o: Fields = { id: r.id, title: r.title };
-  if (hasOwnKey(r.titles)) o.titles = r.titles;
-  if (r.family !== 'other' && r.family !== undefined) o.family = r.family;
-  if (r.function !== 'account-management' && r.function !== undefined) o.function = r.function;
-  if (r.level !== undefined) o.level = r.level;
-  if (r.reportsTo !== null && r.reportsTo !== undefined) o.reportsTo = r.reportsTo;
-  if (r.dottedLines.length > 0) o.dottedLines = r.dottedLines.map(dottedLine);
-  if (r.external !== false && r.external !== undefined) o.external = r.external;
-  if (r.assistant !== false && r.assistant !== undefined) o.assistant = r.assistant;
-  if (r.archetype !== undefined) o.archetype = r.archetype;
-  if (r.headcount !== 1 && r.headcount !== undefined) o.headcount = r.headcount;
-  if (r.vacancies !== 0 && r.vacancies !== undefined) o.vacancies = r.vacancies;
-  const h = r.holder;
-  if (h) {
-    const holder: Fields = { name: h.name };
-    if (h.yearsExperience !== undefined) holder.yearsExperience = h.yearsExperience;
-    if (h.yearsManagement !== undefined) holder.yearsManagement = h.yearsManagement;
-    if (h.languages !== undefined) holder.languages = h.languages;
-    o.holder = holder;
-  } else if (h !== undefined) o.holder = h;
-  const s = r.salary;
-  if (s) o.salary = s.bonusPct === undefined ? { min: s.min, max: s.max } : { min: s.min, max: s.max, bonusPct: s.bonusPct };
-  else if (s !== undefined) o.salary = s;
-  if (r.revenueTarget !== undefined) o.revenueTarget = r.revenueTarget;
-  if (r.accounts.length > 0) o.accounts = r.accounts.map((a) => ({ tier: a.tier, count: a.count }));
-  if (r.budgets.length > 0) {
-    o.budgets = r.budgets.map((b) => (b.parent === undefined ? { id: b.id, kind: b.kind, amount: b.amount } : { id: b.id, kind: b.kind, amount: b.amount, parent: b.parent }));
-  }
-  if (r.decisions.length > 0) o.decisions = r.decisions.map(decision);
-  const q = r.requirements;
-  if (q) {
-    const req: Fields = {};
-    if (q.minYearsManagement !== undefined) req.minYearsManagement = q.minYearsManagement;
-    if (q.minYearsExperience !== undefined) req.minYearsExperience = q.minYearsExperience;
-    if (q.languages !== undefined) req.languages = q.languages;
-    o.requirements = req;
-  } else if (q !== undefined) o.requirements = q;
-  if (r.exceptions.length > 0) o.exceptions = r.exceptions.map((e) => ({ rule: e.rule, reason: e.reason }));
-  return o;
-}
-
-/** The canonical JSON value of a document (what `serializeDocument` prints), as plain objects. */
-export function documentToJson(doc: OrgDocument): Json {
-  return documentFields(doc, doc.roles.map(roleToJson));
-}
-
-// --- Streaming through scratch objects (serializeDocument) ---
 
 /**
  * An array of `n` times `item`, one per length per call: `item.toJSON(index)` fills a
@@ -277,4 +206,9 @@ function streamingValue(doc: OrgDocument): Json {
 /** The text Export JSON writes. */
 export function serializeDocument(doc: OrgDocument): string {
   return `${JSON.stringify(streamingValue(doc), null, 2)}\n`;
+}
+
+/** The same canonical JSON without whitespace (what autosave stores). */
+export function compactDocumentJson(doc: OrgDocument): string {
+  return JSON.stringify(streamingValue(doc));
 }

@@ -8,7 +8,7 @@
  * the exported file: browser storage is small), read back through parseDocument, the
  * one import pipeline; and a stamp `{ rev, tab }` that tells tabs apart.
  */
-import { documentToJson } from '../io/serialize.ts';
+import { compactDocumentJson } from '../io/serialize.ts';
 import { parseDocument, type LoadError, type LoadNote } from '../schema/parse.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 
@@ -189,7 +189,7 @@ export class Autosaver {
   private write(doc: OrgDocument): void {
     const rev = Math.max(this.knownRev, this.readStoredStamp()?.rev ?? 0) + 1;
     try {
-      this.storage.setItem(DOCUMENT_KEY, JSON.stringify(documentToJson(doc)));
+      this.storage.setItem(DOCUMENT_KEY, compactDocumentJson(doc));
       this.storage.setItem(STAMP_KEY, JSON.stringify({ rev, tab: this.tabId }));
     } catch (cause) {
       // The edits stay in memory; the next edit or flush tries again.

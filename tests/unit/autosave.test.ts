@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ASIDE_PREFIX, Autosaver, DOCUMENT_KEY, STAMP_KEY, type KeyValueStorage, type SaveStatus } from '../../src/store/autosave.ts';
-import { documentToJson } from '../../src/io/serialize.ts';
+import { compactDocumentJson } from '../../src/io/serialize.ts';
 import { renameDocument } from '../../src/model/commands.ts';
 import { docOf } from '../helpers/doc.ts';
 
@@ -41,7 +41,7 @@ describe('Autosaver', () => {
     a.schedule(renamed('Two'));
     expect(storage.getItem(DOCUMENT_KEY)).toBeNull();
     vi.advanceTimersByTime(300);
-    expect(storage.getItem(DOCUMENT_KEY)).toBe(JSON.stringify(documentToJson(renamed('Two'))));
+    expect(storage.getItem(DOCUMENT_KEY)).toBe(compactDocumentJson(renamed('Two')));
     expect(statuses.at(-1)?.kind).toBe('saved');
   });
 
