@@ -113,6 +113,23 @@ describe('the designer in Chromium', () => {
     await expect.poll(() => oneOverOne.count()).toBe(1);
   });
 
+  it('draws every card on the minimap, and a click there moves the view', async () => {
+    const opaque = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.minimap canvas')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] === 255) count++;
+      return count;
+    });
+    // The China preset's cards, at least a pixel each.
+    expect(opaque).toBeGreaterThan(40);
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    const box = (await page.locator('.minimap canvas').last().boundingBox())!;
+    await page.mouse.click(box.x + 8, box.y + 8);
+    await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+  });
+
   it('refuses a drop that would create a reporting cycle, with an alert, and changes nothing', async () => {
     await dragOnto(page, 'lead-east', 'am-east-2', async () => {
       await expect.poll(() => page.locator('.drop-preview').textContent()).toMatch(/cannot report to/);
