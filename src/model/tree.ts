@@ -21,8 +21,10 @@ const EMPTY: readonly number[] = Object.freeze([]);
 export interface TreeIndex {
   readonly doc: OrgDocument;
   readonly roles: readonly Role[];
-  /** Role index by id (the first role with that id). */
+  /** Role index by id (the first role with that id). Built on first use. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** indexOf.get(id), without building indexOf for an id that a reportsTo or a dotted line names. */
+  roleIndex(id: string): number | undefined;
   /** Solid-line manager of each role: the index, or -1 when null, missing or itself. */
   readonly managerOf: Int32Array;
   /** Parent in the forest that defines sub(): -1 for external roles and roles without a valid manager. */
@@ -54,26 +56,51 @@ export interface TreeIndex {
 export function buildTreeIndex(doc: OrgDocument): TreeIndex {
   const roles = doc.roles;
   const n = roles.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) if (!indexOf.has(roles[i]!.id)) indexOf.set(roles[i]!.id, i);
-
+  // Lines name few distinct ids (about one per manager). Numbering those, finding the first
+  // role with each and resolving reportsTo by number is far cheaper than a map of every id,
+  // which `indexOf` builds on first use.
+  const named = new Map<string, number>(); // id a line names → its number
+  const number = (id: string): number => {
+    let k = named.get(id);
+    if (k === undefined) named.set(id, (k = named.size));
+    return k;
+  };
   const external = new Uint8Array(n);
-  for (let i = 0; i < n; i++) external[i] = roles[i]!.external ? 1 : 0;
+  const headcount = new Float64Array(n);
+  const reportsTo = new Int32Array(n).fill(NONE); // number of the id reportsTo names
+  let lastTo: string | null = null;
+  let lastNumber = NONE;
+  for (let i = 0; i < n; i++) {
+    const role = roles[i]!;
+    external[i] = role.external ? 1 : 0;
+    headcount[i] = role.headcount;
+    const to = role.reportsTo;
+    if (to !== null) {
+      // Reports are usually listed together: most roles name the manager the previous one named.
+      if (to !== lastTo) lastNumber = number((lastTo = to));
+      reportsTo[i] = lastNumber;
+    }
+    for (const line of role.dottedLines) number(line.to);
+  }
+  const namedRole = new Int32Array(named.size).fill(NONE);
+  for (let i = 0; i < n; i++) {
+    const k = named.get(roles[i]!.id);
+    if (k !== undefined && namedRole[k] === NONE) namedRole[k] = i;
+  }
 
   const managerOf = new Int32Array(n).fill(NONE);
   const treeParent = new Int32Array(n).fill(NONE);
   const kidCount = new Int32Array(n);
   const tops: number[] = [];
   for (let i = 0; i < n; i++) {
-    const to = roles[i]!.reportsTo;
-    const m = to === null ? undefined : indexOf.get(to);
-    if (m !== undefined && m !== i) managerOf[i] = m;
+    const m = reportsTo[i] === NONE ? NONE : namedRole[reportsTo[i]!]!;
+    if (m !== NONE && m !== i) managerOf[i] = m;
     if (external[i]) continue;
-    if (m !== undefined && m !== i) {
+    if (m !== NONE && m !== i) {
       treeParent[i] = m;
       kidCount[m]!++;
       if (external[m]) tops.push(i);
-    } else if (to === null) {
+    } else if (roles[i]!.reportsTo === null) {
       tops.push(i);
     }
   }
@@ -133,7 +160,7 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
   const teamHeadcount = new Float64Array(n);
   for (let k = reached - 1; k >= 0; k--) {
     const r = preorder[k]!;
-    if (!external[r]) teamHeadcount[r]! += roles[r]!.headcount;
+    if (!external[r]) teamHeadcount[r]! += headcount[r]!;
     const p = treeParent[r]!;
     if (p !== NONE) teamHeadcount[p]! += teamHeadcount[r]!;
   }
@@ -160,10 +187,23 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
     return upWalk(u).includes(h);
   };
 
-  return {
+  let indexOf: Map<string, number> | undefined;
+  const byId = (): ReadonlyMap<string, number> => {
+    if (indexOf) return indexOf;
+    indexOf = new Map<string, number>();
+    for (let i = 0; i < n; i++) if (!indexOf.has(roles[i]!.id)) indexOf.set(roles[i]!.id, i);
+    return indexOf;
+  };
+  const roleIndex = (id: string): number | undefined => {
+    const k = named.get(id);
+    if (k === undefined) return byId().get(id);
+    return namedRole[k] === NONE ? undefined : namedRole[k];
+  };
+
+  const index: Omit<TreeIndex, 'indexOf'> = {
     doc,
     roles,
-    indexOf,
+    roleIndex,
     managerOf,
     treeParent,
     depth,
@@ -178,4 +218,6 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
     isUnder,
     upWalk,
   };
+  // A getter in the object literal would put the index in V8's slow dictionary mode; defineProperty does not.
+  return Object.defineProperty(index, 'indexOf', { get: byId, enumerable: true }) as TreeIndex;
 }

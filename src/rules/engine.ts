@@ -109,7 +109,7 @@ function adjust(doc: OrgDocument, tree: TreeIndex, f: Finding, severity: Severit
   let out = severity && severity !== f.severity ? { ...f, severity } : f;
   const main = f.roles[0];
   if (main === undefined) return out;
-  const r = tree.indexOf.get(main);
+  const r = tree.roleIndex(main);
   const exceptions = r === undefined ? undefined : doc.roles[r]?.exceptions;
   if (!exceptions || exceptions.length === 0) return out;
   for (const e of exceptions) {

@@ -76,7 +76,7 @@ function str003(ctx: RuleContext, out: Finding[]): void {
     const indirect: string[] = [];
     for (const line of role.dottedLines) {
       const to = line.to;
-      const t = index.indexOf.get(to);
+      const t = index.roleIndex(to);
       if (lastSeen.get(to) === r) {
         out.push(line3(role.id, t, r, to, 'warning', `${role.title} has two dotted lines to ${t === undefined ? `"${to}"` : ctx.title(t)}. Keep one.`));
         continue;
@@ -97,7 +97,7 @@ function str003(ctx: RuleContext, out: Finding[]): void {
       }
     }
     if (indirect.length > max) {
-      const targets = indirect.map((id) => ctx.title(index.indexOf.get(id)!));
+      const targets = indirect.map((id) => ctx.title(index.roleIndex(id)!));
       out.push({
         rule: 'STR-003',
         severity: 'warning',
@@ -214,7 +214,7 @@ function str007(ctx: RuleContext, out: Finding[]): void {
     for (const line of roles[r]!.dottedLines) {
       if (line.kind !== 'partner') continue;
       if (r === head) {
-        const t = ctx.index.indexOf.get(line.to);
+        const t = ctx.index.roleIndex(line.to);
         if (t !== undefined && t !== head) partnered.add(roles[t]!.function);
       } else if (line.to === headId) {
         partnered.add(roles[r]!.function);
