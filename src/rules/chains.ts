@@ -24,7 +24,7 @@ export interface AreaModel {
   /** Account owners other than root whose chain is non-empty and held only by themselves (client escalations). */
   readonly selfOnly: readonly number[];
   /** Distinct consecutive (lower, higher) entries of any chain, flattened: [lower0, higher0, lower1, …]. */
-  readonly pairs: readonly number[];
+  readonly pairs: Int32Array;
   /** The most distinct `agree` holders covering one in-scope role, and that role (-1 when none). */
   readonly agreeMax: number;
   readonly agreeRole: number;
@@ -34,12 +34,15 @@ export interface AreaModel {
 export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
   const { n, roles, external, root, topology } = ctx;
   const t: RightsTable = ctx.rights;
-  const owners: number[] = [];
+  // Typed lists with room for all: growing plain arrays of this size allocated more than the rest of the check.
+  const ownerList = new Int32Array(n);
+  let ownerCount = 0;
   for (let r = 0; r < n; r++) {
     if (external[r]) continue;
     const family = roles[r]!.family;
-    if (ctx.accountCount[r]! > 0 || family === 'senior-am' || family === 'am') owners.push(r);
+    if (ctx.accountCount[r]! > 0 || family === 'senior-am' || family === 'am') ownerList[ownerCount++] = r;
   }
+  const owners = ownerList.subarray(0, ownerCount);
 
   // Buffers shared by the areas; per-holder entries are reset after each area.
   const ownFirst = new Int32Array(n).fill(NONE);
@@ -94,7 +97,13 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
 
     // Consecutive entries of any chain, each distinct pair once. A holder's rights are
     // contiguous in document order, so the next right of the same holder and scope is found by scanning on.
-    const pairs: number[] = [];
+    // A right starts at most two pairs (a last team right: the team above and the department).
+    const pairs = new Int32Array(4 * count);
+    let end = 0;
+    const pair = (lower: number, higher: number): void => {
+      pairs[end++] = lower;
+      pairs[end++] = higher;
+    };
     for (let p = 0; p < count; p++) {
       const i = decide[p]!;
       const h = t.holder[i]!;
@@ -103,22 +112,22 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
       if (i !== (s === OWN ? ownLast[h] : teamLast[h])) {
         let q = p + 1;
         while (t.scope[decide[q]!] !== s) q++;
-        pairs.push(i, decide[q]!);
+        pair(i, decide[q]!);
         continue;
       }
       if (s === OWN) {
         const near = nearestOf(h);
         const next = near !== NONE ? teamFirst[near]! : external[h] ? NONE : deptFirst;
-        if (next !== NONE) pairs.push(i, next);
+        if (next !== NONE) pair(i, next);
         continue;
       }
       const above = topology.strictAbove(nearest, h);
-      if (above !== NONE) pairs.push(i, teamFirst[above]!);
+      if (above !== NONE) pair(i, teamFirst[above]!);
       // On a cycle some chain also ends at h; an external h reaches in-scope roles only through its reports.
       const reachesDepartment = !external[h] || ctx.kidCount[h]! > 0;
-      if ((above === NONE || topology.cycleOf[h] !== NONE) && deptFirst !== NONE && reachesDepartment) pairs.push(i, deptFirst);
+      if ((above === NONE || topology.cycleOf[h] !== NONE) && deptFirst !== NONE && reachesDepartment) pair(i, deptFirst);
     }
-    if (ctx.inScopeCount > 0) for (let d = 0; d + 1 < dept.length; d++) pairs.push(dept[d]!, dept[d + 1]!);
+    if (ctx.inScopeCount > 0) for (let d = 0; d + 1 < dept.length; d++) pair(dept[d]!, dept[d + 1]!);
 
     let deptSole = NONE; // the one holder of every department right, -2 when several
     for (const i of dept) {
@@ -178,7 +187,7 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
       }
     }
 
-    result.push({ area: a, rootDecider, uncovered, selfOnly, pairs, agreeMax, agreeRole });
+    result.push({ area: a, rootDecider, uncovered, selfOnly, pairs: pairs.subarray(0, end), agreeMax, agreeRole });
 
     for (let k = from; k < to; k++) {
       const h = t.holder[t.byArea[k]!]!;

@@ -36,6 +36,11 @@ function speaks(languages: readonly string[], required: string): boolean {
   return false;
 }
 
+/** The required languages a holder lacks. */
+function missingLanguages(required: readonly string[], languages: readonly string[]): string[] {
+  return required.filter((l) => !speaks(languages, l));
+}
+
 /** QUAL-002: a holder meets the role's own requirements. */
 function qual002(ctx: RuleContext, out: Finding[]): void {
   const { external } = ctx;
@@ -53,7 +58,8 @@ function qual002(ctx: RuleContext, out: Finding[]): void {
       gaps.push(`${years(holder.yearsExperience)} of experience (the role asks ${fmt(req.minYearsExperience)})`);
     }
     if (req.languages && holder.languages) {
-      const missing = req.languages.filter((l) => !speaks(holder.languages!, l));
+      // Not a closure over `holder` here: that would allocate a scope for every role of the loop.
+      const missing = missingLanguages(req.languages, holder.languages);
       if (missing.length > 0) gaps.push(`no ${names(missing)} (required)`);
     }
     if (gaps.length === 0) continue;

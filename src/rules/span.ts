@@ -45,8 +45,9 @@ function span002(ctx: RuleContext, out: Finding[]): void {
   const { errorFactor } = ctx.params['SPAN-002'];
   forManagers(ctx, (r, span) => {
     const archetype = ctx.archetype(r);
-    const [min, max] = rangeOf(ctx, archetype);
-    if (!(span > max)) return;
+    const range = rangeOf(ctx, archetype); // destructured only for a finding: it allocates an iterator per manager
+    if (!(span > range[1])) return;
+    const [min, max] = range;
     const limit = ceil9(max * errorFactor);
     const role = ctx.roles[r]!;
     const better = fittingArchetype(ctx, span);
@@ -65,8 +66,9 @@ function span003(ctx: RuleContext, out: Finding[]): void {
   const { minSpan } = ctx.params['SPAN-001'];
   forManagers(ctx, (r, span) => {
     const archetype = ctx.archetype(r);
-    const [min, max] = rangeOf(ctx, archetype);
-    if (!(span >= minSpan && span < min)) return;
+    const range = rangeOf(ctx, archetype);
+    if (!(span >= minSpan && span < range[0])) return;
+    const [min, max] = range;
     const role = ctx.roles[r]!;
     const better = fittingArchetype(ctx, span);
     const advice = better ? `Re-classify the role as a ${better}, or merge teams.` : 'Re-classify the archetype or merge teams.';
