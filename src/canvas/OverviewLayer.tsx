@@ -5,12 +5,13 @@
  * mounted. Clicks are handled by the canvas component (hit test on the layout).
  *
  * The drawing is a bitmap of the screen and a margin around it, cached while only the
- * viewport's position changes: a pan frame moves the bitmap with a CSS transform and
- * draws nothing. It is drawn again when the zoom or what it shows changes, or when the
- * screen reaches the edge of the drawn area; a drawing covers only what is near the
- * screen, so its cost follows the viewport, not the document.
+ * viewport changes: a pan frame moves the bitmap with a CSS transform and draws
+ * nothing; while the zoom changes (a wheel turn is many frames) the bitmap is scaled,
+ * and drawn again sharp once the zoom has rested. It is drawn again at once when what
+ * it shows changes, or when the screen leaves the drawn area; a drawing covers only
+ * what is near the screen, so its cost follows the viewport, not the document.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { Viewport } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
 import { Slot, type Layout, type Rect } from '../layout/types.ts';
@@ -39,6 +40,8 @@ const MARGIN = 0.5;
 /** The bitmap's largest side and area in device pixels (memory, and canvas limits). */
 const MAX_SIDE = 4096;
 const MAX_AREA = 12_000_000;
+/** How long the zoom must rest before the scaled bitmap is drawn again sharp. */
+const ZOOM_REST_MS = 150;
 
 interface Drawing extends OverviewContent {
   readonly zoom: number;
@@ -129,6 +132,9 @@ function drawRoles(ctx: CanvasRenderingContext2D, { doc, index, layout, byRole, 
 function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewport, size }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<Drawing | null>(null);
+  // The zoom of the last frame and when it changed; a timer bumps `rested` to draw sharp once it rests.
+  const zoomSeen = useRef({ zoom: 0, at: 0 });
+  const [rested, setRested] = useState(0);
   // Before paint, so the bitmap moves in the same frame as React Flow's viewport.
   useLayoutEffect(() => {
     const el = canvas.current;
@@ -138,9 +144,16 @@ function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewp
     const { zoom } = viewport;
     const screen = screenRect(viewport, size);
     const last = drawing.current;
-    const current =
-      last !== null && last.doc === doc && last.index === index && last.layout === layout && last.byRole === byRole && last.selection === selection && last.zoom === zoom && last.ratio === ratio && contains(last.rect, screen);
-    if (!current) {
+    const sameContent = last !== null && last.doc === doc && last.index === index && last.layout === layout && last.byRole === byRole && last.selection === selection && last.ratio === ratio;
+    const now = performance.now();
+    if (zoomSeen.current.zoom !== zoom) zoomSeen.current = { zoom, at: now };
+    // Zooming: scale the last bitmap while it still covers the screen, until the zoom rests.
+    if (sameContent && last.zoom !== zoom && contains(last.rect, screen) && now - zoomSeen.current.at < ZOOM_REST_MS) {
+      const timer = setTimeout(() => setRested((n) => n + 1), ZOOM_REST_MS);
+      el.style.transform = `translate(${last.rect.minX * zoom + viewport.x}px, ${last.rect.minY * zoom + viewport.y}px) scale(${zoom / last.zoom})`;
+      return () => clearTimeout(timer);
+    }
+    if (!sameContent || last.zoom !== zoom || !contains(last.rect, screen)) {
       const rect = drawnRect(screen, zoom, ratio);
       const width = Math.ceil((rect.maxX - rect.minX) * zoom * ratio);
       const height = Math.ceil((rect.maxY - rect.minY) * zoom * ratio);
@@ -159,7 +172,7 @@ function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewp
     }
     const { rect } = drawing.current!;
     el.style.transform = `translate(${rect.minX * zoom + viewport.x}px, ${rect.minY * zoom + viewport.y}px)`;
-  }, [doc, index, layout, byRole, selection, query, viewport, size]);
+  }, [doc, index, layout, byRole, selection, query, viewport, size, rested]);
   return (
     <div className="overview-clip" aria-hidden="true">
       <canvas ref={canvas} className="overview-layer" />

@@ -36,6 +36,21 @@ describe('a 10,000-role document in Chromium', () => {
     expect(await page.locator('canvas.overview-layer').count()).toBe(1);
   });
 
+  it('redraws the overview sharp once a wheel zoom rests (the bitmap is only scaled meanwhile)', async () => {
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -60);
+    const canvas = page.locator('canvas.overview-layer');
+    await expect.poll(() => canvas.evaluate((el) => (el as HTMLCanvasElement).style.transform)).not.toContain('scale');
+    const sharp = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      return Math.abs(c.width - c.getBoundingClientRect().width * devicePixelRatio) <= 1;
+    });
+    expect(sharp).toBe(true);
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  });
+
   it('selects a role by clicking it on the overview, and centres it with its card', async () => {
     const probe = await page.evaluate(() => {
       const canvas = document.querySelector('canvas.overview-layer') as HTMLCanvasElement;
