@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { CURRENT_VERSION, DocumentSchema, FORMAT_NAME, normalizeRole, type OrgDocument } from './v1.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { parseFast } from './fast.ts';
 import { formatPath, type PathSegment } from './path.ts';
 
 /** Files above this size are refused before they are read as JSON. */
@@ -54,6 +55,8 @@ export type ParseResult =
 export interface ParseOptions {
   /** Migrations by the version they upgrade from; tests inject synthetic ones. */
   readonly migrations?: ReadonlyMap<number, Migration>;
+  /** `false` validates with zod alone; tests compare it with the default path (fast.ts, then zod). */
+  readonly fastPath?: boolean;
 }
 
 const fail = (code: LoadErrorCode, message: string, issues: readonly LoadIssue[] = []): ParseResult => ({
@@ -69,14 +72,14 @@ export function tooLarge(): ParseResult {
 /** Parses and validates the text of an org document. Never throws. */
 export function parseDocument(text: string, options: ParseOptions = {}): ParseResult {
   try {
-    return parseUnsafe(text, options.migrations ?? MIGRATIONS);
+    return parseUnsafe(text, options.migrations ?? MIGRATIONS, options.fastPath ?? true);
   } catch (cause) {
     // Every step below guards its own failures; this is the last line of defence.
     return fail('invalid', `The file could not be read: ${describe(cause)}`);
   }
 }
 
-function parseUnsafe(text: string, migrations: ReadonlyMap<number, Migration>): ParseResult {
+function parseUnsafe(text: string, migrations: ReadonlyMap<number, Migration>, fastPath: boolean): ParseResult {
   if (typeof text !== 'string') return fail('not-json', 'The file is not text.');
   if (exceedsMaxSize(text)) return tooLarge();
   let raw: unknown;
@@ -122,15 +125,18 @@ function parseUnsafe(text: string, migrations: ReadonlyMap<number, Migration>): 
     notes.push({ code: 'migrated', path: '', message: `Upgraded from format version ${from} to ${from + 1}.` });
   }
 
-  const result = DocumentSchema.safeParse(migrated);
-  if (!result.success) {
-    const issues = result.error.issues.slice(0, MAX_ISSUES).map(toLoadIssue);
-    const first = issues[0];
-    const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
-    return fail('invalid', first ? `${first.path || 'document'}: ${first.message}${more}` : 'The document is not valid.', issues);
+  // The fast validator reads only JSON.parse output, so a migrated document goes to zod.
+  // Whatever it does not accept goes to zod too, whose issues name the problems.
+  const fast = fastPath && version === CURRENT_VERSION ? parseFast(raw) : undefined;
+  let doc: OrgDocument;
+  if (fast) {
+    doc = fast.doc;
+  } else {
+    const result = DocumentSchema.safeParse(migrated);
+    if (!result.success) return invalid(result.error.issues);
+    const parsed = result.data as OrgDocument;
+    doc = { ...parsed, roles: parsed.roles.map(normalizeRole) };
   }
-  const parsed = result.data as OrgDocument;
-  const doc: OrgDocument = { ...parsed, roles: parsed.roles.map(normalizeRole) };
 
   const firstIndex = new Map<string, number>();
   for (let i = 0; i < doc.roles.length; i++) {
@@ -145,8 +151,16 @@ function parseUnsafe(text: string, migrations: ReadonlyMap<number, Migration>): 
     firstIndex.set(id, i);
   }
 
-  notes.push(...droppedFields(migrated, parsed));
+  // Walking the whole input again for dropped fields costs more than the fast path itself: skip it when that dropped none.
+  if (!fast || fast.dropped) notes.push(...droppedFields(migrated, doc));
   return { ok: true, doc, notes };
+}
+
+function invalid(zodIssues: readonly z.core.$ZodIssue[]): ParseResult {
+  const issues = zodIssues.slice(0, MAX_ISSUES).map(toLoadIssue);
+  const first = issues[0];
+  const more = zodIssues.length > 1 ? ` (and ${zodIssues.length - 1} more problem${zodIssues.length > 2 ? 's' : ''})` : '';
+  return fail('invalid', first ? `${first.path || 'document'}: ${first.message}${more}` : 'The document is not valid.', issues);
 }
 
 function toLoadIssue(issue: z.core.$ZodIssue): LoadIssue {
@@ -158,7 +172,7 @@ function toLoadIssue(issue: z.core.$ZodIssue): LoadIssue {
  * output (iteratively: the input may be arbitrarily nested) and say what was dropped.
  */
 function droppedFields(input: unknown, output: unknown): LoadNote[] {
-  interface Frame { inp: unknown; out: unknown; parent: Frame | null; seg: PathSegment }
+  interface Frame { inp: object; out: object; parent: Frame | null; seg: PathSegment }
   const notes: LoadNote[] = [];
   let dropped = 0;
   const pathOf = (frame: Frame | null, last: PathSegment): string => {
@@ -166,19 +180,23 @@ function droppedFields(input: unknown, output: unknown): LoadNote[] {
     for (let f = frame; f && f.parent !== null; f = f.parent) segs.push(f.seg);
     return formatPath(segs.reverse());
   };
-  const stack: Frame[] = [{ inp: input, out: output, parent: null, seg: '' }];
+  const stack: Frame[] = [];
+  // Only pairs that can hold a dropped field are stacked: two objects, and not the same one (the fast path keeps unchanged input objects).
+  const visit = (inp: unknown, out: unknown, parent: Frame | null, seg: PathSegment): void => {
+    if (inp !== out && typeof inp === 'object' && inp !== null && typeof out === 'object' && out !== null) stack.push({ inp, out, parent, seg });
+  };
+  visit(input, output, null, '');
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const { inp, out } = frame;
-    if (inp === out || typeof inp !== 'object' || inp === null || typeof out !== 'object' || out === null) continue;
     if (Array.isArray(inp)) {
       if (!Array.isArray(out)) continue;
-      for (let i = 0; i < inp.length && i < out.length; i++) stack.push({ inp: inp[i], out: out[i], parent: frame, seg: i });
+      for (let i = 0; i < inp.length && i < out.length; i++) visit(inp[i], out[i], frame, i);
       continue;
     }
     for (const key of Object.keys(inp)) {
       if (Object.hasOwn(out, key)) {
-        stack.push({ inp: (inp as Record<string, unknown>)[key], out: (out as Record<string, unknown>)[key], parent: frame, seg: key });
+        visit((inp as Record<string, unknown>)[key], (out as Record<string, unknown>)[key], frame, key);
       } else {
         dropped++;
         if (notes.length < MAX_NOTES) {

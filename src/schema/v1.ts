@@ -14,6 +14,14 @@ export const CURRENT_VERSION = 1;
 export const MAX_ROLES = 50_000;
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+/** A BCP-47-like locale tag such as `zh-CN`; it also keeps `__proto__` out of `titles`. */
+export const LOCALE_TAG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+/** Most characters of each bounded text field (format.md); the fast validator (fast.ts) reads them too. */
+export const MAX_LENGTH = { name: 200, description: 5000, period: 40, title: 120, note: 200, holderName: 120, reason: 500 } as const;
+export const MIN_LEVEL = 1;
+export const MAX_LEVEL = 8;
+export const MAX_PERCENT = 100;
 const id = z.string().regex(ID_PATTERN, 'an id of letters, digits and _ . : - (1–64 characters, starting with a letter or digit)');
 const nonNegative = z.number().min(0);
 const nonNegativeInt = z.number().int().min(0);
@@ -51,11 +59,11 @@ export const DECISION_AREAS = Object.keys(DECISION_AREA_TIERS) as DecisionArea[]
 export const DottedLineSchema = z.object({
   to: id,
   kind: z.enum(DOTTED_KINDS),
-  note: z.string().max(200).optional(),
+  note: z.string().max(MAX_LENGTH.note).optional(),
 });
 
 export const HolderSchema = z.object({
-  name: z.string().max(120),
+  name: z.string().max(MAX_LENGTH.holderName),
   yearsExperience: nonNegative.optional(),
   yearsManagement: nonNegative.optional(),
   languages: z.array(z.string()).optional(),
@@ -64,7 +72,7 @@ export const HolderSchema = z.object({
 export const SalarySchema = z.object({
   min: nonNegative,
   max: nonNegative,
-  bonusPct: z.number().min(0).max(100).optional(),
+  bonusPct: z.number().min(0).max(MAX_PERCENT).optional(),
 });
 
 export const AccountsSchema = z.object({
@@ -80,7 +88,7 @@ export const BudgetSchema = z.object({
 });
 
 export const LimitSchema = z.union([
-  z.object({ percent: z.number().min(0).max(100) }),
+  z.object({ percent: z.number().min(0).max(MAX_PERCENT) }),
   z.object({ amount: nonNegative }),
 ]);
 
@@ -99,19 +107,18 @@ export const RequirementsSchema = z.object({
 
 export const ExceptionSchema = z.object({
   rule: id,
-  reason: z.string().min(1).max(500),
+  reason: z.string().min(1).max(MAX_LENGTH.reason),
 });
 
-/** A BCP-47-like locale tag such as `zh-CN`; it also keeps `__proto__` out of `titles`. */
-const localeTag = z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a locale tag such as zh-CN');
+const localeTag = z.string().regex(LOCALE_TAG_PATTERN, 'a locale tag such as zh-CN');
 
 export const RoleSchema = z.object({
   id,
-  title: z.string().min(1).max(120),
-  titles: z.record(localeTag, z.string().max(120)).default({}),
+  title: z.string().min(1).max(MAX_LENGTH.title),
+  titles: z.record(localeTag, z.string().max(MAX_LENGTH.title)).default({}),
   family: z.enum(FAMILIES).default('other'),
   function: z.enum(FUNCTIONS).default('account-management'),
-  level: z.number().int().min(1).max(8),
+  level: z.number().int().min(MIN_LEVEL).max(MAX_LEVEL),
   reportsTo: id.nullable().default(null),
   dottedLines: z.array(DottedLineSchema).default([]),
   external: z.boolean().default(false),
@@ -140,10 +147,10 @@ export const PositionSchema = z.object({ x: z.number(), y: z.number() });
 export const DocumentSchema = z.object({
   format: z.literal(FORMAT_NAME),
   version: z.literal(CURRENT_VERSION),
-  name: z.string().min(1).max(200),
-  description: z.string().max(5000).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code of 3 capital letters, such as CNY'),
-  period: z.string().max(40).optional(),
+  name: z.string().min(1).max(MAX_LENGTH.name),
+  description: z.string().max(MAX_LENGTH.description).optional(),
+  currency: z.string().regex(CURRENCY_PATTERN, 'an ISO 4217 code of 3 capital letters, such as CNY'),
+  period: z.string().max(MAX_LENGTH.period).optional(),
   roles: z.array(RoleSchema).max(MAX_ROLES),
   settings: z.object({ rules: z.record(z.string(), RuleSettingSchema).default({}) }).default({ rules: {} }),
   view: z
