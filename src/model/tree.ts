@@ -52,22 +52,111 @@ export interface TreeIndex {
   upWalk(u: number): number[];
 }
 
-/** Builds the tree index of a document in O(roles). */
+/**
+ * Builds the tree index of a document in O(roles). Each pass is a function of its own:
+ * V8 compiles a hot loop while its function runs, and code after the loop, not yet run,
+ * would be compiled blind and thrown away at its first use, call after call.
+ */
 export function buildTreeIndex(doc: OrgDocument): TreeIndex {
   const roles = doc.roles;
   const n = roles.length;
-  // Lines name few distinct ids (about one per manager). Numbering those, finding the first
-  // role with each and resolving reportsTo by number is far cheaper than a map of every id,
-  // which `indexOf` builds on first use.
-  const named = new Map<string, number>(); // id a line names → its number
-  const number = (id: string): number => {
-    let k = named.get(id);
-    if (k === undefined) named.set(id, (k = named.size));
-    return k;
+  const lines = readLines(roles);
+  const namedRole = findNamed(roles, lines.named);
+  const { managerOf, treeParent, kidCount, tops } = link(roles, lines, namedRole);
+  const offset = childOffsets(kidCount);
+  const flat = childList(treeParent, offset);
+  const walk = preorderWalk(treeParent, lines.external, tops, offset, flat);
+  const teamHeadcount = teamHeadcounts(walk.preorder, treeParent, lines.external, lines.headcount);
+  let root = NONE;
+  for (const t of tops) if (root === NONE || teamHeadcount[t]! > teamHeadcount[root]!) root = t;
+
+  const { external, named } = lines;
+  const { enter, exit } = walk;
+  const kidLists: (readonly number[] | undefined)[] = new Array(n);
+  const kids = (r: number): readonly number[] => {
+    if (r < 0 || r >= n || kidCount[r] === 0) return EMPTY;
+    let list = kidLists[r];
+    if (!list) kidLists[r] = list = Array.from(flat.subarray(offset[r]!, offset[r + 1]!));
+    return list;
   };
+
+  const upWalk = (u: number): number[] => {
+    const walk: number[] = [];
+    const seen = new Set<number>();
+    for (let r = u; r !== NONE && !seen.has(r); r = managerOf[r]!) {
+      walk.push(r);
+      seen.add(r);
+      if (external[r]) break;
+    }
+    return walk;
+  };
+
+  const isUnder = (u: number, h: number): boolean => {
+    if (u < 0 || h < 0 || u >= n || h >= n) return false;
+    if (u === h) return true;
+    if (external[u]) return false;
+    if (enter[u] !== NONE && enter[h] !== NONE) return enter[h]! <= enter[u]! && enter[u]! < exit[h]!;
+    if (enter[u] !== NONE) return false; // a reached role is never under an unreached one
+    return upWalk(u).includes(h);
+  };
+
+  let indexOf: Map<string, number> | undefined;
+  const byId = (): ReadonlyMap<string, number> => (indexOf ??= mapIds(roles));
+  const roleIndex = (id: string): number | undefined => {
+    const k = named.get(id);
+    if (k === undefined) return byId().get(id);
+    return namedRole[k] === NONE ? undefined : namedRole[k];
+  };
+
+  const index: Omit<TreeIndex, 'indexOf'> = {
+    doc,
+    roles,
+    roleIndex,
+    managerOf,
+    treeParent,
+    depth: walk.depth,
+    enter,
+    exit,
+    preorder: walk.preorder,
+    tops,
+    root,
+    teamHeadcount,
+    kids,
+    inScope: (r) => r >= 0 && r < n && !external[r],
+    isUnder,
+    upWalk,
+  };
+  // A getter in the object literal would put the index in V8's slow dictionary mode; defineProperty does not.
+  return Object.defineProperty(index, 'indexOf', { get: byId, enumerable: true }) as TreeIndex;
+}
+
+/** Role index by id, the first role with each id. */
+function mapIds(roles: readonly Role[]): Map<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < roles.length; i++) if (!indexOf.has(roles[i]!.id)) indexOf.set(roles[i]!.id, i);
+  return indexOf;
+}
+
+interface Lines {
+  readonly external: Uint8Array;
+  readonly headcount: Float64Array;
+  /** The ids that reportsTo and dotted lines name, numbered. */
+  readonly named: Map<string, number>;
+  /** Per role, the number of the id its reportsTo names, -1 for null. */
+  readonly reportsTo: Int32Array;
+}
+
+/**
+ * Lines name few distinct ids (about one per manager). Numbering those, finding the
+ * first role with each and resolving reportsTo by number is far cheaper than a map of
+ * every id, which `indexOf` builds on first use.
+ */
+function readLines(roles: readonly Role[]): Lines {
+  const n = roles.length;
+  const named = new Map<string, number>();
   const external = new Uint8Array(n);
   const headcount = new Float64Array(n);
-  const reportsTo = new Int32Array(n).fill(NONE); // number of the id reportsTo names
+  const reportsTo = new Int32Array(n).fill(NONE);
   let lastTo: string | null = null;
   let lastNumber = NONE;
   for (let i = 0; i < n; i++) {
@@ -77,17 +166,35 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
     const to = role.reportsTo;
     if (to !== null) {
       // Reports are usually listed together: most roles name the manager the previous one named.
-      if (to !== lastTo) lastNumber = number((lastTo = to));
+      if (to !== lastTo) lastNumber = numberOf(named, (lastTo = to));
       reportsTo[i] = lastNumber;
     }
-    for (const line of role.dottedLines) number(line.to);
+    for (const line of role.dottedLines) numberOf(named, line.to);
   }
+  return { external, headcount, named, reportsTo };
+}
+
+/** The number of a named id, numbering it when new. */
+function numberOf(named: Map<string, number>, id: string): number {
+  let k = named.get(id);
+  if (k === undefined) named.set(id, (k = named.size));
+  return k;
+}
+
+/** The first role with each named id, -1 when none has it. */
+function findNamed(roles: readonly Role[], named: ReadonlyMap<string, number>): Int32Array {
   const namedRole = new Int32Array(named.size).fill(NONE);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < roles.length; i++) {
     const k = named.get(roles[i]!.id);
     if (k !== undefined && namedRole[k] === NONE) namedRole[k] = i;
   }
+  return namedRole;
+}
 
+/** Managers, forest parents, kid counts and top roles. */
+function link(roles: readonly Role[], lines: Lines, namedRole: Int32Array) {
+  const n = roles.length;
+  const { external, reportsTo } = lines;
   const managerOf = new Int32Array(n).fill(NONE);
   const treeParent = new Int32Array(n).fill(NONE);
   const kidCount = new Int32Array(n);
@@ -100,29 +207,36 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
       treeParent[i] = m;
       kidCount[m]!++;
       if (external[m]) tops.push(i);
-    } else if (roles[i]!.reportsTo === null) {
+    } else if (reportsTo[i] === NONE) {
       tops.push(i);
     }
   }
+  return { managerOf, treeParent, kidCount, tops };
+}
 
-  // Children lists in document order (compressed: one offsets array, one flat list).
+/** Where the children of each role start in the child list (offset[r] .. offset[r + 1]). */
+function childOffsets(kidCount: Int32Array): Int32Array {
+  const n = kidCount.length;
   const offset = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offset[i + 1] = offset[i]! + kidCount[i]!;
+  return offset;
+}
+
+/** Every role's children in document order, one flat list. */
+function childList(treeParent: Int32Array, offset: Int32Array): Int32Array {
+  const n = treeParent.length;
   const flat = new Int32Array(offset[n]!);
   const fill = offset.slice(0, n);
   for (let i = 0; i < n; i++) {
     const p = treeParent[i]!;
     if (p !== NONE) flat[fill[p]!++] = i;
   }
-  const kidLists: (readonly number[] | undefined)[] = new Array(n);
-  const kids = (r: number): readonly number[] => {
-    if (r < 0 || r >= n || kidCount[r] === 0) return EMPTY;
-    let list = kidLists[r];
-    if (!list) kidLists[r] = list = Array.from(flat.subarray(offset[r]!, offset[r + 1]!));
-    return list;
-  };
+  return flat;
+}
 
-  // Preorder walk of the forest from every root (explicit stack, children in document order).
+/** Preorder walk of the forest from every root (explicit stack, children in document order). */
+function preorderWalk(treeParent: Int32Array, external: Uint8Array, tops: readonly number[], offset: Int32Array, flat: Int32Array) {
+  const n = treeParent.length;
   const enter = new Int32Array(n).fill(NONE);
   const exit = new Int32Array(n).fill(NONE);
   const depth = new Int32Array(n);
@@ -155,69 +269,17 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
       }
     }
   }
+  return { enter, exit, depth, preorder: preorder.subarray(0, reached) };
+}
 
-  // Team headcount bottom-up: reverse preorder visits children before parents.
-  const teamHeadcount = new Float64Array(n);
-  for (let k = reached - 1; k >= 0; k--) {
+/** Team headcount bottom-up: reverse preorder visits children before parents. */
+function teamHeadcounts(preorder: Int32Array, treeParent: Int32Array, external: Uint8Array, headcount: Float64Array): Float64Array {
+  const teamHeadcount = new Float64Array(treeParent.length);
+  for (let k = preorder.length - 1; k >= 0; k--) {
     const r = preorder[k]!;
     if (!external[r]) teamHeadcount[r]! += headcount[r]!;
     const p = treeParent[r]!;
     if (p !== NONE) teamHeadcount[p]! += teamHeadcount[r]!;
   }
-  let root = NONE;
-  for (const t of tops) if (root === NONE || teamHeadcount[t]! > teamHeadcount[root]!) root = t;
-
-  const upWalk = (u: number): number[] => {
-    const walk: number[] = [];
-    const seen = new Set<number>();
-    for (let r = u; r !== NONE && !seen.has(r); r = managerOf[r]!) {
-      walk.push(r);
-      seen.add(r);
-      if (external[r]) break;
-    }
-    return walk;
-  };
-
-  const isUnder = (u: number, h: number): boolean => {
-    if (u < 0 || h < 0 || u >= n || h >= n) return false;
-    if (u === h) return true;
-    if (external[u]) return false;
-    if (enter[u] !== NONE && enter[h] !== NONE) return enter[h]! <= enter[u]! && enter[u]! < exit[h]!;
-    if (enter[u] !== NONE) return false; // a reached role is never under an unreached one
-    return upWalk(u).includes(h);
-  };
-
-  let indexOf: Map<string, number> | undefined;
-  const byId = (): ReadonlyMap<string, number> => {
-    if (indexOf) return indexOf;
-    indexOf = new Map<string, number>();
-    for (let i = 0; i < n; i++) if (!indexOf.has(roles[i]!.id)) indexOf.set(roles[i]!.id, i);
-    return indexOf;
-  };
-  const roleIndex = (id: string): number | undefined => {
-    const k = named.get(id);
-    if (k === undefined) return byId().get(id);
-    return namedRole[k] === NONE ? undefined : namedRole[k];
-  };
-
-  const index: Omit<TreeIndex, 'indexOf'> = {
-    doc,
-    roles,
-    roleIndex,
-    managerOf,
-    treeParent,
-    depth,
-    enter,
-    exit,
-    preorder: preorder.subarray(0, reached),
-    tops,
-    root,
-    teamHeadcount,
-    kids,
-    inScope: (r) => r >= 0 && r < n && !external[r],
-    isUnder,
-    upWalk,
-  };
-  // A getter in the object literal would put the index in V8's slow dictionary mode; defineProperty does not.
-  return Object.defineProperty(index, 'indexOf', { get: byId, enumerable: true }) as TreeIndex;
+  return teamHeadcount;
 }

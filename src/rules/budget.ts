@@ -166,7 +166,7 @@ function bud003(ctx: RuleContext, out: Finding[]): void {
 /** BUD-004: loaded headcount cost within each personnel budget. */
 function bud004(ctx: RuleContext, out: Finding[]): void {
   const { loadFactor, warnRatio, errorRatio } = ctx.params['BUD-004'];
-  const { n, roles, index } = ctx;
+  const { n, roles } = ctx;
   const personnel = new Float64Array(n);
   const isOwner = new Uint8Array(n);
   const owners: number[] = [];
@@ -180,21 +180,10 @@ function bud004(ctx: RuleContext, out: Finding[]): void {
   }
   if (owners.length === 0) return;
   // acc[r]: loaded cost of r and the roles below it up to (not through) other owners, whose budgets count instead.
-  const acc = new Float64Array(n);
-  const { external, hasSalary, headcount, salaryMin, salaryMax, bonusPct } = ctx;
-  for (let r = 0; r < n; r++) {
-    if (external[r] || !hasSalary[r]) continue;
-    const bonus = bonusPct[r]!;
-    acc[r] = headcount[r]! * ((salaryMin[r]! + salaryMax[r]!) / 2) * (1 + (Number.isNaN(bonus) ? 0 : bonus) / 100) * loadFactor;
-  }
-  const up = (r: number): void => {
-    const p = index.treeParent[r]!;
-    if (p !== NONE) acc[p]! += isOwner[r] ? personnel[r]! : acc[r]!;
-  };
-  const { preorder } = index;
+  const acc = loadedCosts(ctx, loadFactor);
   const { below, loops } = ctx.topology;
-  for (let k = preorder.length - 1; k >= 0; k--) up(preorder[k]!);
-  for (let k = below.length - 1; k >= 0; k--) up(below[k]!);
+  rollUp(ctx.index.preorder, ctx.index.treeParent, isOwner, personnel, acc);
+  rollUp(below, ctx.index.treeParent, isOwner, personnel, acc);
   const cost = new Float64Array(n);
   for (const r of owners) cost[r] = acc[r]!;
   for (const loop of loops) {
@@ -227,6 +216,27 @@ function bud004(ctx: RuleContext, out: Finding[]): void {
       roles: [roles[h]!.id],
       message: `The people under ${roles[h]!.title}'s personnel budget of ${money(ctx, budget)} cost ${money(ctx, c)} loaded${pct}. Raise the budget, or cut or re-grade positions.`,
     });
+  }
+}
+
+/** The loaded cost of each in-scope role with a salary band: headcount × midpoint × (1 + bonus) × loadFactor. */
+function loadedCosts(ctx: RuleContext, loadFactor: number): Float64Array {
+  const { external, hasSalary, headcount, salaryMin, salaryMax, bonusPct } = ctx;
+  const acc = new Float64Array(ctx.n);
+  for (let r = 0; r < ctx.n; r++) {
+    if (external[r] || !hasSalary[r]) continue;
+    const bonus = bonusPct[r]!;
+    acc[r] = headcount[r]! * ((salaryMin[r]! + salaryMax[r]!) / 2) * (1 + (Number.isNaN(bonus) ? 0 : bonus) / 100) * loadFactor;
+  }
+  return acc;
+}
+
+/** Adds each role's cost (its personnel budget for an owner) to its parent's, children before parents: `order` backwards. */
+function rollUp(order: Int32Array, treeParent: Int32Array, isOwner: Uint8Array, personnel: Float64Array, acc: Float64Array): void {
+  for (let k = order.length - 1; k >= 0; k--) {
+    const r = order[k]!;
+    const p = treeParent[r]!;
+    if (p !== NONE) acc[p]! += isOwner[r] ? personnel[r]! : acc[r]!;
   }
 }
 

@@ -30,173 +30,254 @@ export interface AreaModel {
   readonly agreeRole: number;
 }
 
-/** The per-area models of a check (`ctx.decisionModel` builds them once for all DEC rules). */
-export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
-  const { n, roles, external, root, topology } = ctx;
-  const t: RightsTable = ctx.rights;
-  // Typed lists with room for all: growing plain arrays of this size allocated more than the rest of the check.
-  const ownerList = new Int32Array(n);
-  let ownerCount = 0;
-  for (let r = 0; r < n; r++) {
-    if (external[r]) continue;
-    const family = roles[r]!.family;
-    if (ctx.accountCount[r]! > 0 || family === 'senior-am' || family === 'am') ownerList[ownerCount++] = r;
-  }
-  const owners = ownerList.subarray(0, ownerCount);
+/**
+ * Buffers shared by the areas of one check, indexed by role (per-holder entries are reset
+ * after each area), and the area's decide rights.
+ */
+class AreaScratch {
+  readonly ownFirst: Int32Array;
+  readonly ownLast: Int32Array;
+  readonly teamFirst: Int32Array;
+  readonly teamLast: Int32Array;
+  readonly hasTeam: Uint8Array;
+  /** Nearest holder of a team decide right along up-walk(u), valid when `anyTeam`. */
+  readonly nearest: Int32Array;
+  readonly w: Float64Array;
+  readonly up: Float64Array;
+  /** Agree rights held: bits 1 own, 2 team, 4 department. */
+  readonly agreeMark: Uint8Array;
+  /** The area's decide rights in document order: decide[0 .. count). */
+  readonly decide: Int32Array;
+  count = 0;
+  anyTeam = false;
+  /** The area's department decide rights in document order. */
+  readonly dept: number[] = [];
 
-  // Buffers shared by the areas; per-holder entries are reset after each area.
-  const ownFirst = new Int32Array(n).fill(NONE);
-  const ownLast = new Int32Array(n).fill(NONE);
-  const teamFirst = new Int32Array(n).fill(NONE);
-  const teamLast = new Int32Array(n).fill(NONE);
-  const hasTeam = new Uint8Array(n);
-  const nearest = new Int32Array(n).fill(NONE);
-  const w = new Float64Array(n);
-  const up = new Float64Array(n);
-  const agreeMark = new Uint8Array(n); // bits: 1 own, 2 team, 4 department
-  const decide = new Int32Array(t.count); // the area's decide rights, in document order
-  const dept: number[] = [];
+  constructor(n: number, rights: number) {
+    this.ownFirst = new Int32Array(n).fill(NONE);
+    this.ownLast = new Int32Array(n).fill(NONE);
+    this.teamFirst = new Int32Array(n).fill(NONE);
+    this.teamLast = new Int32Array(n).fill(NONE);
+    this.hasTeam = new Uint8Array(n);
+    this.nearest = new Int32Array(n).fill(NONE);
+    this.w = new Float64Array(n);
+    this.up = new Float64Array(n);
+    this.agreeMark = new Uint8Array(n);
+    this.decide = new Int32Array(rights);
+  }
+}
+
+/**
+ * The per-area models of a check (`ctx.decisionModel` builds them once for all DEC rules).
+ * Each pass is a function of its own, like the tree index's (see buildTreeIndex).
+ */
+export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
+  const owners = accountOwners(ctx);
+  const scratch = new AreaScratch(ctx.n, ctx.rights.count);
   const accountArea = new Uint8Array(AREA_COUNT);
   for (const a of areaIndexes(ctx.params['DEC-002'].requiredAccountAreas)) accountArea[a] = 1;
   const escalation = AREA_INDEX.get('client-escalation')!;
-
   const result: AreaModel[] = [];
   for (let a = 0; a < AREA_COUNT; a++) {
-    const from = t.areaStart[a]!;
-    const to = t.areaStart[a + 1]!;
-    let count = 0;
-    let anyTeam = false;
-    dept.length = 0;
-    for (let k = from; k < to; k++) {
-      const i = t.byArea[k]!;
-      if (t.authority[i] !== DECIDE) continue;
-      const h = t.holder[i]!;
-      const s = t.scope[i]!;
-      if (s === OWN) {
-        if (ownFirst[h] === NONE) ownFirst[h] = i;
-        ownLast[h] = i;
-      } else if (s === TEAM) {
-        if (teamFirst[h] === NONE) teamFirst[h] = i;
-        teamLast[h] = i;
-        hasTeam[h] = 1;
-        anyTeam = true;
-      } else {
-        dept.push(i);
-      }
-      decide[count++] = i;
-    }
-    if (anyTeam) topology.nearestUp(hasTeam, nearest);
-    const nearestOf = (u: number): number => (anyTeam ? nearest[u]! : NONE);
-    const deptFirst = dept.length > 0 ? dept[0]! : NONE;
-    const effective = (u: number): number => {
-      if (ownFirst[u] !== NONE) return ownFirst[u]!;
-      const near = nearestOf(u);
-      if (near !== NONE) return teamFirst[near]!;
-      return external[u] ? NONE : deptFirst;
-    };
-
-    // Consecutive entries of any chain, each distinct pair once. A holder's rights are
-    // contiguous in document order, so the next right of the same holder and scope is found by scanning on.
-    // A right starts at most two pairs (a last team right: the team above and the department).
-    const pairs = new Int32Array(4 * count);
-    let end = 0;
-    const pair = (lower: number, higher: number): void => {
-      pairs[end++] = lower;
-      pairs[end++] = higher;
-    };
-    for (let p = 0; p < count; p++) {
-      const i = decide[p]!;
-      const h = t.holder[i]!;
-      const s = t.scope[i]!;
-      if (s === DEPARTMENT) continue;
-      if (i !== (s === OWN ? ownLast[h] : teamLast[h])) {
-        let q = p + 1;
-        while (t.scope[decide[q]!] !== s) q++;
-        pair(i, decide[q]!);
-        continue;
-      }
-      if (s === OWN) {
-        const near = nearestOf(h);
-        const next = near !== NONE ? teamFirst[near]! : external[h] ? NONE : deptFirst;
-        if (next !== NONE) pair(i, next);
-        continue;
-      }
-      const above = topology.strictAbove(nearest, h);
-      if (above !== NONE) pair(i, teamFirst[above]!);
-      // On a cycle some chain also ends at h; an external h reaches in-scope roles only through its reports.
-      const reachesDepartment = !external[h] || ctx.kidCount[h]! > 0;
-      if ((above === NONE || topology.cycleOf[h] !== NONE) && deptFirst !== NONE && reachesDepartment) pair(i, deptFirst);
-    }
-    if (ctx.inScopeCount > 0) for (let d = 0; d + 1 < dept.length; d++) pair(dept[d]!, dept[d + 1]!);
-
-    let deptSole = NONE; // the one holder of every department right, -2 when several
-    for (const i of dept) {
-      const h = t.holder[i]!;
-      deptSole = deptSole === NONE || deptSole === h ? h : -2;
-    }
+    scanDecideRights(ctx, scratch, a);
+    if (scratch.anyTeam) ctx.topology.nearestUp(scratch.hasTeam, scratch.nearest);
+    const pairs = chainPairs(ctx, scratch);
     // Account owners' chains, only where a rule reads them (required areas, client escalations).
     const uncovered: number[] = [];
     const selfOnly: number[] = [];
-    if (accountArea[a] || a === escalation) {
-      for (let k = 0; k < owners.length; k++) {
-        const u = owners[k]!;
-        const near = anyTeam ? nearest[u]! : NONE;
-        if (ownFirst[u] === NONE && near === NONE && deptFirst === NONE) {
-          uncovered.push(u);
-        } else if (a === escalation && u !== root) {
-          const teamOnlySelf = near === NONE || (near === u && topology.strictAbove(nearest, u) === NONE);
-          if (teamOnlySelf && (deptSole === NONE || deptSole === u)) selfOnly.push(u);
-        }
-      }
-    }
-    const rootDecider = root >= 0 ? effective(root) : NONE;
-
-    // Distinct agree holders covering each in-scope role: department ones, team ones along up-walk(u), u's own.
-    let agreeMax = 0;
-    let agreeRole = NONE;
-    let deptCount = 0;
-    let anyAgree = false;
-    let anyTeamAgree = false;
-    for (let k = from; k < to; k++) {
-      const i = t.byArea[k]!;
-      if (t.authority[i] !== AGREE) continue;
-      const h = t.holder[i]!;
-      const s = t.scope[i]!;
-      const bit = s === OWN ? 1 : s === TEAM ? 2 : 4;
-      if (bit === 4 && !(agreeMark[h]! & 4)) deptCount++;
-      if (bit === 2) anyTeamAgree = true;
-      anyAgree = true;
-      agreeMark[h]! |= bit;
-    }
-    if (anyAgree) {
-      if (anyTeamAgree) {
-        for (let k = from; k < to; k++) {
-          const h = t.holder[t.byArea[k]!]!;
-          w[h] = (agreeMark[h]! & 6) === 2 ? 1 : 0;
-        }
-        topology.sumUp(w, up);
-      }
-      for (let u = 0; u < n; u++) {
-        if (external[u]) continue;
-        const mark = agreeMark[u]!;
-        const c = deptCount + (anyTeamAgree ? up[u]! : 0) + ((mark & 7) === 1 ? 1 : 0);
-        if (c > agreeMax) {
-          agreeMax = c;
-          agreeRole = u;
-        }
-      }
-    }
-
-    result.push({ area: a, rootDecider, uncovered, selfOnly, pairs: pairs.subarray(0, end), agreeMax, agreeRole });
-
-    for (let k = from; k < to; k++) {
-      const h = t.holder[t.byArea[k]!]!;
-      ownFirst[h] = ownLast[h] = teamFirst[h] = teamLast[h] = NONE;
-      hasTeam[h] = agreeMark[h] = 0;
-      w[h] = 0;
-    }
+    if (accountArea[a] || a === escalation) ownerChains(ctx, scratch, owners, a === escalation, uncovered, selfOnly);
+    const rootDecider = ctx.root >= 0 ? effectiveDecider(ctx, scratch, ctx.root) : NONE;
+    const agree = mostAgree(ctx, scratch, a);
+    result.push({ area: a, rootDecider, uncovered, selfOnly, pairs, agreeMax: agree.max, agreeRole: agree.role });
+    resetArea(ctx.rights, scratch, a);
   }
   return result;
+}
+
+/** In-scope roles that own accounts or are (senior) account managers, in document order. */
+function accountOwners(ctx: RuleContext): Int32Array {
+  const { external, accountCount, roles } = ctx;
+  // A typed list with room for all: growing a plain array of this size allocated more than the rest of the check.
+  const owners = new Int32Array(ctx.n);
+  let count = 0;
+  for (let r = 0; r < ctx.n; r++) {
+    if (external[r]) continue;
+    const family = roles[r]!.family;
+    if (accountCount[r]! > 0 || family === 'senior-am' || family === 'am') owners[count++] = r;
+  }
+  return owners.subarray(0, count);
+}
+
+/** Each holder's first and last own and team decide right in area a, the department ones, and the area's decide rights. */
+function scanDecideRights(ctx: RuleContext, s: AreaScratch, a: number): void {
+  const t = ctx.rights;
+  const { ownFirst, ownLast, teamFirst, teamLast, hasTeam, decide, dept } = s;
+  let count = 0;
+  let anyTeam = false;
+  dept.length = 0;
+  for (let k = t.areaStart[a]!; k < t.areaStart[a + 1]!; k++) {
+    const i = t.byArea[k]!;
+    if (t.authority[i] !== DECIDE) continue;
+    const h = t.holder[i]!;
+    const scope = t.scope[i]!;
+    if (scope === OWN) {
+      if (ownFirst[h] === NONE) ownFirst[h] = i;
+      ownLast[h] = i;
+    } else if (scope === TEAM) {
+      if (teamFirst[h] === NONE) teamFirst[h] = i;
+      teamLast[h] = i;
+      hasTeam[h] = 1;
+      anyTeam = true;
+    } else {
+      dept.push(i);
+    }
+    decide[count++] = i;
+  }
+  s.count = count;
+  s.anyTeam = anyTeam;
+}
+
+const nearestOf = (s: AreaScratch, u: number): number => (s.anyTeam ? s.nearest[u]! : NONE);
+const deptFirstOf = (s: AreaScratch): number => (s.dept.length > 0 ? s.dept[0]! : NONE);
+
+/** The effective decider of u: its first own right, else the first team right of its nearest team holder, else the first department right (u in scope). */
+function effectiveDecider(ctx: RuleContext, s: AreaScratch, u: number): number {
+  if (s.ownFirst[u] !== NONE) return s.ownFirst[u]!;
+  const near = nearestOf(s, u);
+  if (near !== NONE) return s.teamFirst[near]!;
+  return ctx.external[u] ? NONE : deptFirstOf(s);
+}
+
+/**
+ * Consecutive entries of any chain, each distinct pair once, flattened. A holder's rights
+ * are contiguous in document order, so the next right of the same holder and scope is
+ * found by scanning on.
+ */
+function chainPairs(ctx: RuleContext, s: AreaScratch): Int32Array {
+  const t = ctx.rights;
+  const { topology, external } = ctx;
+  const { decide, count, ownLast, teamLast, teamFirst, nearest, dept } = s;
+  const deptFirst = deptFirstOf(s);
+  // A right starts at most two pairs (a last team right: the team above and the department).
+  const pairs = new Int32Array(4 * count);
+  let end = 0;
+  for (let p = 0; p < count; p++) {
+    const i = decide[p]!;
+    const h = t.holder[i]!;
+    const scope = t.scope[i]!;
+    if (scope === DEPARTMENT) continue;
+    if (i !== (scope === OWN ? ownLast[h] : teamLast[h])) {
+      let q = p + 1;
+      while (t.scope[decide[q]!] !== scope) q++;
+      pairs[end++] = i;
+      pairs[end++] = decide[q]!;
+      continue;
+    }
+    if (scope === OWN) {
+      const near = nearestOf(s, h);
+      const next = near !== NONE ? teamFirst[near]! : external[h] ? NONE : deptFirst;
+      if (next !== NONE) {
+        pairs[end++] = i;
+        pairs[end++] = next;
+      }
+      continue;
+    }
+    const above = topology.strictAbove(nearest, h);
+    if (above !== NONE) {
+      pairs[end++] = i;
+      pairs[end++] = teamFirst[above]!;
+    }
+    // On a cycle some chain also ends at h; an external h reaches in-scope roles only through its reports.
+    const reachesDepartment = !external[h] || ctx.kidCount[h]! > 0;
+    if ((above === NONE || topology.cycleOf[h] !== NONE) && deptFirst !== NONE && reachesDepartment) {
+      pairs[end++] = i;
+      pairs[end++] = deptFirst;
+    }
+  }
+  if (ctx.inScopeCount > 0) {
+    for (let d = 0; d + 1 < dept.length; d++) {
+      pairs[end++] = dept[d]!;
+      pairs[end++] = dept[d + 1]!;
+    }
+  }
+  return pairs.subarray(0, end);
+}
+
+/** Account owners whose chain is empty, and (for client escalations) those whose chain only they hold. */
+function ownerChains(ctx: RuleContext, s: AreaScratch, owners: Int32Array, escalation: boolean, uncovered: number[], selfOnly: number[]): void {
+  const { ownFirst, nearest, anyTeam, dept } = s;
+  const deptFirst = deptFirstOf(s);
+  let deptSole = NONE; // the one holder of every department right, -2 when several
+  for (const i of dept) {
+    const h = ctx.rights.holder[i]!;
+    deptSole = deptSole === NONE || deptSole === h ? h : -2;
+  }
+  for (let k = 0; k < owners.length; k++) {
+    const u = owners[k]!;
+    const near = anyTeam ? nearest[u]! : NONE;
+    if (ownFirst[u] === NONE && near === NONE && deptFirst === NONE) {
+      uncovered.push(u);
+    } else if (escalation && u !== ctx.root) {
+      const teamOnlySelf = near === NONE || (near === u && ctx.topology.strictAbove(nearest, u) === NONE);
+      if (teamOnlySelf && (deptSole === NONE || deptSole === u)) selfOnly.push(u);
+    }
+  }
+}
+
+/** Distinct agree holders covering each in-scope role (department ones, team ones along up-walk(u), u's own): the most, and where. */
+function mostAgree(ctx: RuleContext, s: AreaScratch, a: number): { max: number; role: number } {
+  const t = ctx.rights;
+  const { agreeMark, w, up } = s;
+  let deptCount = 0;
+  let anyAgree = false;
+  let anyTeamAgree = false;
+  for (let k = t.areaStart[a]!; k < t.areaStart[a + 1]!; k++) {
+    const i = t.byArea[k]!;
+    if (t.authority[i] !== AGREE) continue;
+    const h = t.holder[i]!;
+    const scope = t.scope[i]!;
+    const bit = scope === OWN ? 1 : scope === TEAM ? 2 : 4;
+    if (bit === 4 && !(agreeMark[h]! & 4)) deptCount++;
+    if (bit === 2) anyTeamAgree = true;
+    anyAgree = true;
+    agreeMark[h]! |= bit;
+  }
+  if (!anyAgree) return { max: 0, role: NONE };
+  if (anyTeamAgree) {
+    for (let k = t.areaStart[a]!; k < t.areaStart[a + 1]!; k++) {
+      const h = t.holder[t.byArea[k]!]!;
+      w[h] = (agreeMark[h]! & 6) === 2 ? 1 : 0;
+    }
+    ctx.topology.sumUp(w, up);
+  }
+  return maxAgree(ctx, s, deptCount, anyTeamAgree);
+}
+
+function maxAgree(ctx: RuleContext, s: AreaScratch, deptCount: number, anyTeamAgree: boolean): { max: number; role: number } {
+  const { external } = ctx;
+  const { agreeMark, up } = s;
+  let max = 0;
+  let role = NONE;
+  for (let u = 0; u < ctx.n; u++) {
+    if (external[u]) continue;
+    const c = deptCount + (anyTeamAgree ? up[u]! : 0) + ((agreeMark[u]! & 7) === 1 ? 1 : 0);
+    if (c > max) {
+      max = c;
+      role = u;
+    }
+  }
+  return { max, role };
+}
+
+/** Clears the per-holder entries area a set. */
+function resetArea(t: RightsTable, s: AreaScratch, a: number): void {
+  const { ownFirst, ownLast, teamFirst, teamLast, hasTeam, agreeMark, w } = s;
+  for (let k = t.areaStart[a]!; k < t.areaStart[a + 1]!; k++) {
+    const h = t.holder[t.byArea[k]!]!;
+    ownFirst[h] = ownLast[h] = teamFirst[h] = teamLast[h] = NONE;
+    hasTeam[h] = agreeMark[h] = 0;
+    w[h] = 0;
+  }
 }
 
 /** The holders of `agree` rights in area a covering role u, in document order. */

@@ -3,7 +3,7 @@
  * authority, effective scope), built once per check: the decision rules then compare
  * numbers instead of looking strings up per right.
  */
-import { DECISION_AREAS, DECISION_AREA_TIERS, type DecisionArea, type DecisionRight } from '../schema/v1.ts';
+import { DECISION_AREAS, DECISION_AREA_TIERS, type DecisionArea, type DecisionRight, type Role } from '../schema/v1.ts';
 import type { TreeIndex } from '../model/tree.ts';
 
 export const AREA_COUNT = DECISION_AREAS.length;
@@ -39,16 +39,35 @@ export interface RightsTable {
 /** Builds the rights table in O(roles + rights); `kidCount` decides the default scope. */
 export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: Int32Array): RightsTable {
   const roles = index.roles;
+  const count = countRights(roles);
+  const table: RightsTable = {
+    count,
+    holder: new Int32Array(count),
+    area: new Uint8Array(count),
+    authority: new Uint8Array(count),
+    scope: new Uint8Array(count),
+    limitKind: new Uint8Array(count),
+    limitValue: new Float64Array(count),
+    right: new Array<DecisionRight>(count),
+    areaStart: new Int32Array(AREA_COUNT + 1),
+    byArea: new Int32Array(count),
+  };
+  // One function per pass, like the tree index's (see buildTreeIndex).
+  fillRights(table, roles, external, kidCount);
+  sortByArea(table);
+  return table;
+}
+
+function countRights(roles: readonly Role[]): number {
   let count = 0;
   for (let r = 0; r < roles.length; r++) count += roles[r]!.decisions.length;
-  const holder = new Int32Array(count);
-  const area = new Uint8Array(count);
-  const authority = new Uint8Array(count);
-  const scope = new Uint8Array(count);
-  const limitKind = new Uint8Array(count);
-  const limitValue = new Float64Array(count);
-  const right: DecisionRight[] = new Array(count);
-  const areaStart = new Int32Array(AREA_COUNT + 1);
+  return count;
+}
+
+/** Everything but byArea; areaStart holds the count of each area, shifted by one. */
+function fillRights(table: RightsTable, roles: readonly Role[], external: Uint8Array, kidCount: Int32Array): void {
+  const { holder, area, authority, scope, limitKind, limitValue, areaStart } = table;
+  const right = table.right as DecisionRight[];
   let k = 0;
   for (let r = 0; r < roles.length; r++) {
     const decisions = roles[r]!.decisions;
@@ -70,11 +89,14 @@ export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: In
       right[k] = d;
     }
   }
+}
+
+/** areaStart as offsets, and byArea: the rights of each area in document order. */
+function sortByArea(table: RightsTable): void {
+  const { area, areaStart, byArea } = table;
   for (let a = 0; a < AREA_COUNT; a++) areaStart[a + 1]! += areaStart[a]!;
   const fill = areaStart.slice(0, AREA_COUNT);
-  const byArea = new Int32Array(count);
-  for (let i = 0; i < count; i++) byArea[fill[area[i]!]!++] = i;
-  return { count, holder, area, authority, scope, limitKind, limitValue, right, areaStart, byArea };
+  for (let i = 0; i < table.count; i++) byArea[fill[area[i]!]!++] = i;
 }
 
 /** The area id at a position of DECISION_AREAS. */

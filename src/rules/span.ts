@@ -21,32 +21,30 @@ function fittingArchetype(ctx: RuleContext, span: number): Archetype | undefined
 
 const reportsOf = (span: number): string => plural(span, 'direct report');
 
-/** Runs `each` for every manager: an in-scope role with span > 0. */
-function forManagers(ctx: RuleContext, each: (r: number, span: number) => void): void {
-  for (let r = 0; r < ctx.n; r++) {
-    const span = ctx.span[r]!;
-    if (span > 0 && !ctx.external[r]) each(r, span);
-  }
-}
-
 /** SPAN-001: a manager with fewer than minSpan reports. */
 function span001(ctx: RuleContext, out: Finding[]): void {
   const { minSpan } = ctx.params['SPAN-001'];
-  forManagers(ctx, (r, span) => {
-    if (!(span < minSpan)) return;
+  const { managers, span: spans } = ctx;
+  for (let k = 0; k < managers.length; k++) {
+    const r = managers[k]!;
+    const span = spans[r]!;
+    if (!(span < minSpan)) continue;
     const role = ctx.roles[r]!;
     const label = span === 1 ? 'a one-over-one' : span === 2 ? 'a micro team' : 'a very small team';
     out.push({ rule: 'SPAN-001', severity: 'warning', roles: [role.id], message: `${role.title} manages ${reportsOf(span)}, ${label} (at least ${fmt(minSpan)} recommended). Merge the team with another, or remove this layer.` });
-  });
+  }
 }
 
 /** SPAN-002: span above the archetype's maximum (error above ceil(max × errorFactor)). */
 function span002(ctx: RuleContext, out: Finding[]): void {
   const { errorFactor } = ctx.params['SPAN-002'];
-  forManagers(ctx, (r, span) => {
+  const { managers, span: spans } = ctx;
+  for (let k = 0; k < managers.length; k++) {
+    const r = managers[k]!;
+    const span = spans[r]!;
     const archetype = ctx.archetype(r);
     const range = rangeOf(ctx, archetype); // destructured only for a finding: it allocates an iterator per manager
-    if (!(span > range[1])) return;
+    if (!(span > range[1])) continue;
     const [min, max] = range;
     const limit = ceil9(max * errorFactor);
     const role = ctx.roles[r]!;
@@ -58,40 +56,49 @@ function span002(ctx: RuleContext, out: Finding[]): void {
       roles: [role.id],
       message: `${role.title} has ${reportsOf(span)}; a ${archetype}'s range is ${fmt(min)}–${fmt(max)} (error above ${fmt(limit)}). ${advice}`,
     });
-  });
+  }
 }
 
 /** SPAN-003: a span between minSpan and the archetype's minimum. */
 function span003(ctx: RuleContext, out: Finding[]): void {
   const { minSpan } = ctx.params['SPAN-001'];
-  forManagers(ctx, (r, span) => {
+  const { managers, span: spans } = ctx;
+  for (let k = 0; k < managers.length; k++) {
+    const r = managers[k]!;
+    const span = spans[r]!;
     const archetype = ctx.archetype(r);
     const range = rangeOf(ctx, archetype);
-    if (!(span >= minSpan && span < range[0])) return;
+    if (!(span >= minSpan && span < range[0])) continue;
     const [min, max] = range;
     const role = ctx.roles[r]!;
     const better = fittingArchetype(ctx, span);
     const advice = better ? `Re-classify the role as a ${better}, or merge teams.` : 'Re-classify the archetype or merge teams.';
     out.push({ rule: 'SPAN-003', severity: 'info', roles: [role.id], message: `${role.title} has ${reportsOf(span)}, below a ${archetype}'s range of ${fmt(min)}–${fmt(max)}. ${advice}` });
-  });
+  }
 }
 
 /** SPAN-004: more reports than the family allows (a Senior AM mentors, an AM manages nobody). */
 function span004(ctx: RuleContext, out: Finding[]): void {
   const caps = ctx.params['SPAN-004'].maxReportsByFamily;
-  forManagers(ctx, (r, span) => {
+  const { managers, span: spans } = ctx;
+  for (let k = 0; k < managers.length; k++) {
+    const r = managers[k]!;
+    const span = spans[r]!;
     const role = ctx.roles[r]!;
     const cap = Object.hasOwn(caps, role.family) ? caps[role.family] : undefined;
-    if (cap === undefined || !(span > cap)) return;
+    if (cap === undefined || !(span > cap)) continue;
     out.push({ rule: 'SPAN-004', severity: 'warning', roles: [role.id], message: `${role.title} (${role.family}) has ${reportsOf(span)}; this family should have at most ${fmt(cap)}. Move the reports to a lead, or change the role's family.` });
-  });
+  }
 }
 
 /** SPAN-005: a manager who also owns accounts should be a player-coach with a small team. */
 function span005(ctx: RuleContext, out: Finding[]): void {
   const { playerCoachMaxSpan } = ctx.params['SPAN-005'];
-  forManagers(ctx, (r, span) => {
-    if (!(ctx.accountCount[r]! > 0)) return;
+  const { managers, span: spans } = ctx;
+  for (let k = 0; k < managers.length; k++) {
+    const r = managers[k]!;
+    const span = spans[r]!;
+    if (!(ctx.accountCount[r]! > 0)) continue;
     const role = ctx.roles[r]!;
     const archetype = ctx.archetype(r);
     const accounts = plural(ctx.accountCount[r]!, 'account');
@@ -101,7 +108,7 @@ function span005(ctx: RuleContext, out: Finding[]): void {
     if (span > playerCoachMaxSpan) {
       out.push({ rule: 'SPAN-005', severity: 'warning', roles: [role.id], message: `${role.title} owns ${accounts} and manages ${reportsOf(span)}; a player-coach should manage at most ${fmt(playerCoachMaxSpan)}. Hand over the accounts or split the team.` });
     }
-  });
+  }
 }
 
 /** SPAN-006: portfolio load against capacity (a manager has less time for accounts). */

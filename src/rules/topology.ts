@@ -10,7 +10,13 @@
  */
 import type { TreeIndex } from '../model/tree.ts';
 
-export interface Topology {
+const NONE = -1;
+
+/**
+ * A class, so that nearestUp and the others are single functions whose type feedback
+ * survives from check to check: closures made per check would each start cold.
+ */
+export class Topology {
   /** Cycles of the raw `reportsTo` graph (externals included), each in reportsTo order. */
   readonly cycles: readonly (readonly number[])[];
   /** Per role: the id of the unreached cycle it lies on, or -1 (cycles through an external are reached). */
@@ -19,56 +25,39 @@ export interface Topology {
   readonly loops: readonly (readonly number[])[];
   /** Unreached roles not on a cycle, each after its manager. */
   readonly below: Int32Array;
-  /** For every role: the first role of up-walk(u), u included, with `has` set; -1 when none. */
-  nearestUp(has: Uint8Array, out: Int32Array): Int32Array;
-  /** For every role: the sum of `w` over up-walk(u), u included. */
-  sumUp(w: Float64Array, out: Float64Array): Float64Array;
-  /** The first role of up-walk(u) above u with `has` set, given `nearest` from nearestUp. */
-  strictAbove(nearest: Int32Array, u: number): number;
-  /** Whether u ∈ sub(h), in O(1) for every role (the index walks up for roles in a cycle). */
-  isUnder(u: number, h: number): boolean;
-}
+  private readonly index: TreeIndex;
+  /** The cycle each unreached role hangs from, and Euler intervals below the cycles, for isUnder. */
+  private readonly comp: Int32Array;
+  private readonly enter2: Int32Array;
+  private readonly exit2: Int32Array;
 
-const NONE = -1;
-
-/** Builds the topology of a document's reporting lines in O(roles). */
-export function buildTopology(index: TreeIndex): Topology {
-  const n = index.roles.length;
-  const { managerOf, treeParent, enter, preorder } = index;
-
-  // Cycles of a functional graph: walk up from each unvisited role, marking the walk.
-  const cycles: number[][] = [];
-  const mark = new Int32Array(n); // 0 unvisited, i + 1 on the walk from i, -1 done
-  for (let i = 0; i < n; i++) {
-    if (mark[i] !== 0) continue;
-    let r = i;
-    while (r !== NONE && mark[r] === 0) {
-      mark[r] = i + 1;
-      r = managerOf[r]!;
+  /** Builds the topology of a document's reporting lines in O(roles). */
+  constructor(index: TreeIndex) {
+    const n = index.roles.length;
+    this.index = index;
+    this.cycles = findCycles(index.managerOf);
+    const cycleOf = new Int32Array(n).fill(NONE);
+    const loops: number[][] = [];
+    for (const cycle of this.cycles) {
+      if (index.enter[cycle[0]!] !== NONE) continue; // reached: it passes through an external role
+      for (const c of cycle) cycleOf[c] = loops.length;
+      loops.push(cycle as number[]);
     }
-    if (r !== NONE && mark[r] === i + 1) {
-      const cycle = [r];
-      for (let c = managerOf[r]!; c !== r; c = managerOf[c]!) cycle.push(c);
-      cycles.push(cycle);
-    }
-    for (let c = i; c !== NONE && mark[c] === i + 1; c = managerOf[c]!) mark[c] = -1;
+    this.cycleOf = cycleOf;
+    this.loops = loops;
+    this.comp = new Int32Array(n).fill(NONE);
+    this.enter2 = new Int32Array(n).fill(NONE);
+    this.exit2 = new Int32Array(n).fill(NONE);
+    this.below = loops.length > 0 ? this.hangBelow() : new Int32Array(0);
   }
 
-  const cycleOf = new Int32Array(n).fill(NONE);
-  const loops: number[][] = [];
-  for (const cycle of cycles) {
-    if (enter[cycle[0]!] !== NONE) continue; // reached: it passes through an external role
-    for (const c of cycle) cycleOf[c] = loops.length;
-    loops.push(cycle);
-  }
-
-  // Roles hanging below the unreached cycles: preorder from each cycle role, with
-  // Euler intervals and the cycle each hangs from, for isUnder.
-  const belowList: number[] = [];
-  const comp = new Int32Array(n).fill(NONE);
-  const enter2 = new Int32Array(n).fill(NONE);
-  const exit2 = new Int32Array(n).fill(NONE);
-  if (loops.length > 0) {
+  /**
+   * Roles hanging below the unreached cycles: preorder from each cycle role, with Euler
+   * intervals and the cycle each hangs from, for isUnder.
+   */
+  private hangBelow(): Int32Array {
+    const { index, loops, cycleOf, comp, enter2, exit2 } = this;
+    const belowList: number[] = [];
     const stack: number[] = [];
     const pos: number[] = [];
     for (let id = 0; id < loops.length; id++) {
@@ -98,16 +87,24 @@ export function buildTopology(index: TreeIndex): Topology {
         }
       }
     }
+    return Int32Array.from(belowList);
   }
-  const below = Int32Array.from(belowList);
 
-  const nearestUp = (has: Uint8Array, out: Int32Array): Int32Array => {
+  /** For every role: the first role of up-walk(u), u included, with `has` set; -1 when none. */
+  nearestUp(has: Uint8Array, out: Int32Array): Int32Array {
+    const { preorder, treeParent } = this.index;
     for (let k = 0; k < preorder.length; k++) {
       const r = preorder[k]!;
       const p = treeParent[r]!;
       out[r] = has[r] ? r : p === NONE ? NONE : out[p]!;
     }
-    for (const loop of loops) {
+    if (this.loops.length > 0) this.nearestUpInLoops(has, out);
+    return out;
+  }
+
+  private nearestUpInLoops(has: Uint8Array, out: Int32Array): void {
+    const { treeParent } = this.index;
+    for (const loop of this.loops) {
       const len = loop.length;
       let cur = NONE;
       for (let step = 2 * len - 1; step >= 0; step--) {
@@ -116,47 +113,87 @@ export function buildTopology(index: TreeIndex): Topology {
         out[c] = cur;
       }
     }
+    const below = this.below;
     for (let k = 0; k < below.length; k++) {
       const r = below[k]!;
       out[r] = has[r] ? r : out[treeParent[r]!]!;
     }
-    return out;
-  };
+  }
 
-  const sumUp = (w: Float64Array, out: Float64Array): Float64Array => {
+  /** For every role: the sum of `w` over up-walk(u), u included. */
+  sumUp(w: Float64Array, out: Float64Array): Float64Array {
+    const { preorder, treeParent } = this.index;
     for (let k = 0; k < preorder.length; k++) {
       const r = preorder[k]!;
       const p = treeParent[r]!;
       out[r] = w[r]! + (p === NONE ? 0 : out[p]!);
     }
-    for (const loop of loops) {
+    if (this.loops.length > 0) this.sumUpInLoops(w, out);
+    return out;
+  }
+
+  private sumUpInLoops(w: Float64Array, out: Float64Array): void {
+    const { treeParent } = this.index;
+    for (const loop of this.loops) {
       let total = 0;
       for (const c of loop) total += w[c]!;
       for (const c of loop) out[c] = total;
     }
+    const below = this.below;
     for (let k = 0; k < below.length; k++) {
       const r = below[k]!;
       out[r] = w[r]! + out[treeParent[r]!]!;
     }
-    return out;
-  };
+  }
 
-  const strictAbove = (nearest: Int32Array, u: number): number => {
-    if (u < 0 || u >= n || !index.inScope(u)) return NONE; // up-walk of an external role is itself
-    const p = treeParent[u]!;
-    if (p === NONE) return NONE;
+  /** The first role of up-walk(u) above u with `has` set, given `nearest` from nearestUp. */
+  strictAbove(nearest: Int32Array, u: number): number {
+    if (u < 0 || u >= this.cycleOf.length) return NONE;
+    const p = this.index.treeParent[u]!;
+    if (p === NONE) return NONE; // also for an external role, whose up-walk is itself
     const r = nearest[p]!;
     return r === u ? NONE : r; // on a cycle the walk stops before coming back to u
-  };
+  }
 
-  const isUnder = (u: number, h: number): boolean => {
+  /** Whether u ∈ sub(h), in O(1) for every role (the index walks up for roles in a cycle). */
+  isUnder(u: number, h: number): boolean {
+    const n = this.cycleOf.length;
     if (u < 0 || h < 0 || u >= n || h >= n) return false;
     if (u === h) return true;
-    if (enter[u] !== NONE) return index.isUnder(u, h);
+    const { enter } = this.index;
+    if (enter[u] !== NONE) return this.index.isUnder(u, h);
     if (enter[h] !== NONE) return false; // an unreached role's walk never leaves its cycle region
+    const { cycleOf, comp, enter2, exit2 } = this;
     if (cycleOf[h] !== NONE) return comp[u] === cycleOf[h];
     return enter2[u] !== NONE && enter2[h]! <= enter2[u]! && enter2[u]! < exit2[h]!;
-  };
+  }
+}
 
-  return { cycles, cycleOf, loops, below, nearestUp, sumUp, strictAbove, isUnder };
+/** Builds the topology of a document's reporting lines in O(roles). */
+export function buildTopology(index: TreeIndex): Topology {
+  return new Topology(index);
+}
+
+/**
+ * Cycles of a functional graph: walk up from each unvisited role, marking the walk. A
+ * function of its own, like each pass of the tree index (see buildTreeIndex).
+ */
+function findCycles(managerOf: Int32Array): number[][] {
+  const cycles: number[][] = [];
+  const mark = new Int32Array(managerOf.length); // 0 unvisited, i + 1 on the walk from i, -1 done
+  for (let i = 0; i < managerOf.length; i++) {
+    if (mark[i] !== 0) continue;
+    let r = i;
+    while (r !== NONE && mark[r] === 0) {
+      mark[r] = i + 1;
+      r = managerOf[r]!;
+    }
+    if (r !== NONE && mark[r] === i + 1) {
+      const cycle = [r];
+      for (let c = managerOf[r]!; c !== r; c = managerOf[c]!) cycle.push(c);
+      cycles.push(cycle);
+    }
+    for (let c = i; c !== NONE && mark[c] === i + 1; c = managerOf[c]!) mark[c] = -1;
+  }
+  return cycles;
 }
