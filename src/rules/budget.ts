@@ -4,6 +4,7 @@ import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import { fmt, gt, lt, names } from './numbers.ts';
 import type { ReferenceBand } from './params.ts';
+import { FAMILY } from './columns.ts';
 
 const NONE = -1;
 
@@ -279,11 +280,10 @@ function overBy(ctx: RuleContext, s: number, t: number): string {
 
 /** BUD-006: account managers with a target own accounts, and the other way round. */
 function bud006(ctx: RuleContext, out: Finding[]): void {
-  const { external, revenueTarget, accountCount } = ctx;
+  const { external, family, revenueTarget, accountCount } = ctx;
   for (let r = 0; r < ctx.n; r++) {
-    if (external[r]) continue;
+    if (external[r] || (family[r] !== FAMILY['senior-am'] && family[r] !== FAMILY.am)) continue;
     const role = ctx.roles[r]!;
-    if (role.family !== 'senior-am' && role.family !== 'am') continue;
     const hasTarget = revenueTarget[r]! > 0;
     const hasAccounts = accountCount[r]! > 0;
     if (hasTarget && !hasAccounts) {
@@ -297,10 +297,10 @@ function bud006(ctx: RuleContext, out: Finding[]): void {
 /** BUD-007: salary bands are consistent and near the reference bands. */
 function bud007(ctx: RuleContext, out: Finding[]): void {
   const { referenceBands } = ctx.params['BUD-007'];
-  // The few families with a reference band, matched by name: cheaper than a keyed lookup per role.
-  const banded = FAMILIES.filter((f) => Object.hasOwn(referenceBands, f) && referenceBands[f] !== undefined);
+  const bandOf: (ReferenceBand | undefined)[] = []; // by family code
+  for (const f of FAMILIES) bandOf[FAMILY[f]] = Object.hasOwn(referenceBands, f) ? referenceBands[f] : undefined;
   const usd = ctx.doc.currency === 'USD';
-  const { roles, index, external, hasSalary, salaryMin, salaryMax, bonusPct } = ctx;
+  const { roles, index, external, family, hasSalary, salaryMin, salaryMax, bonusPct } = ctx;
   for (let r = 0; r < ctx.n; r++) {
     if (!hasSalary[r]) continue;
     const min = salaryMin[r]!;
@@ -313,11 +313,9 @@ function bud007(ctx: RuleContext, out: Finding[]): void {
     if (m !== NONE && !external[m] && hasSalary[m] && min > salaryMax[m]!) {
       out.push({ rule: 'BUD-007', severity: 'warning', roles: [roles[r]!.id, roles[m]!.id], message: `${roles[r]!.title}'s minimum salary (${money(ctx, min)}) is above the maximum of its manager ${roles[m]!.title} (${money(ctx, salaryMax[m]!)}). Re-grade one of the two bands.` });
     }
-    if (banded.length === 0) continue;
-    const role = roles[r]!;
-    let band: ReferenceBand | undefined;
-    for (const f of banded) if (f === role.family) band = referenceBands[f];
+    const band = bandOf[family[r]!];
     if (!band) continue;
+    const role = roles[r]!;
     const bonus = bonusPct[r]!; // NaN when not given
     if (!Number.isNaN(bonus) && band.bonusPct && (bonus < band.bonusPct[0] || bonus > band.bonusPct[1])) {
       out.push({ rule: 'BUD-007', severity: 'info', roles: [role.id], message: `${role.title}'s bonus of ${fmt(bonus)}% is outside the usual ${fmt(band.bonusPct[0])}–${fmt(band.bonusPct[1])}% for a ${role.family} role.` });

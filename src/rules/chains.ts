@@ -6,6 +6,7 @@
  * once. Agree holders are counted the same way (topology.sumUp). O(areas × roles + rights).
  */
 import type { RuleContext } from './context.ts';
+import { FAMILY } from './columns.ts';
 import { AREA_COUNT, AREA_INDEX, RIGHT_CODES, type RightsTable } from './rights.ts';
 
 const { DECIDE, AGREE, OWN, TEAM, DEPARTMENT } = RIGHT_CODES;
@@ -96,14 +97,13 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
 
 /** In-scope roles that own accounts or are (senior) account managers, in document order. */
 function accountOwners(ctx: RuleContext): Int32Array {
-  const { external, accountCount, roles } = ctx;
+  const { external, accountCount, family } = ctx;
   // A typed list with room for all: growing a plain array of this size allocated more than the rest of the check.
   const owners = new Int32Array(ctx.n);
   let count = 0;
   for (let r = 0; r < ctx.n; r++) {
     if (external[r]) continue;
-    const family = roles[r]!.family;
-    if (accountCount[r]! > 0 || family === 'senior-am' || family === 'am') owners[count++] = r;
+    if (accountCount[r]! > 0 || family[r] === FAMILY['senior-am'] || family[r] === FAMILY.am) owners[count++] = r;
   }
   return owners.subarray(0, count);
 }

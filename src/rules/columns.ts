@@ -3,13 +3,38 @@
  * Rules scan the columns and touch a role object only to word a finding: a pass over a
  * typed column is several times cheaper than one over 10,000 role objects.
  */
-import type { AccountTier, Role } from '../schema/v1.ts';
+import type { AccountTier, Family, Role } from '../schema/v1.ts';
+
+/** Codes of the `family` column; a family outside the schema gets none of them. */
+export const FAMILY = { 'head-am': 1, 'am-lead': 2, 'senior-am': 3, am: 4, 'am-ops': 5, other: 6 } as const satisfies Record<Family, number>;
+
+/** A role's family code: a switch, several times faster than a keyed lookup per role. */
+function familyCode(family: string): number {
+  switch (family) {
+    case 'head-am':
+      return FAMILY['head-am'];
+    case 'am-lead':
+      return FAMILY['am-lead'];
+    case 'senior-am':
+      return FAMILY['senior-am'];
+    case 'am':
+      return FAMILY.am;
+    case 'am-ops':
+      return FAMILY['am-ops'];
+    case 'other':
+      return FAMILY.other;
+    default:
+      return 0;
+  }
+}
 
 export class RoleColumns {
   readonly n: number;
   readonly external: Uint8Array;
   /** `assistant: true` as written (RuleContext.assistant applies the rule's conditions). */
   readonly markedAssistant: Uint8Array;
+  /** FAMILY codes. */
+  readonly family: Uint8Array;
   readonly level: Float64Array;
   readonly headcount: Float64Array;
   readonly vacancies: Float64Array;
@@ -30,9 +55,13 @@ export class RoleColumns {
    * here because this pass reads every account anyway.
    */
   readonly portfolioLoad: Float64Array;
-  /** Roles with at least one dotted line, and with at least one budget, in document order. */
+  /** Roles with at least one dotted line, budget, decision right or requirement, in document order. */
   readonly withLines: number[] = [];
   readonly withBudgets: number[] = [];
+  readonly withDecisions: number[] = [];
+  readonly withRequirements: number[] = [];
+  /** Number of decision rights. */
+  readonly rightCount: number;
   /** Number of in-scope roles. */
   readonly inScopeCount: number;
 
@@ -41,6 +70,7 @@ export class RoleColumns {
     this.n = n;
     this.external = new Uint8Array(n);
     this.markedAssistant = new Uint8Array(n);
+    this.family = new Uint8Array(n);
     this.level = new Float64Array(n);
     this.headcount = new Float64Array(n);
     this.vacancies = new Float64Array(n);
@@ -53,26 +83,30 @@ export class RoleColumns {
     this.accountCount = new Float64Array(n);
     this.strategicCount = new Float64Array(n);
     this.portfolioLoad = new Float64Array(n);
-    this.inScopeCount = fill(this, roles, portfolioCap);
+    const counts = fill(this, roles, portfolioCap);
+    this.inScopeCount = counts.inScope;
+    this.rightCount = counts.rights;
   }
 }
 
 /**
- * Fills the columns; returns the number of in-scope roles. The loop has a function of its
+ * Fills the columns; returns the numbers of in-scope roles and of decision rights. The loop has a function of its
  * own, as have the other passes of the check: V8 compiles a hot loop while its function
  * runs, and code after the loop, not yet run, would then be compiled blind and thrown
  * away at its first use, call after call.
  */
-function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Record<AccountTier, number>>): number {
+function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Record<AccountTier, number>>): { inScope: number; rights: number } {
   const { strategic, enterprise, smb, 'mid-market': midMarket } = portfolioCap;
-  const { external, markedAssistant, level, headcount, vacancies, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
-  const { accountCount, strategicCount, portfolioLoad, withLines, withBudgets } = c;
+  const { external, markedAssistant, family, level, headcount, vacancies, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
+  const { accountCount, strategicCount, portfolioLoad, withLines, withBudgets, withDecisions, withRequirements } = c;
+  let rights = 0;
   let inScope = 0;
   for (let i = 0; i < roles.length; i++) {
     const role = roles[i]!;
     if (role.external) external[i] = 1;
     else inScope++;
     if (role.assistant) markedAssistant[i] = 1;
+    family[i] = familyCode(role.family);
     level[i] = role.level;
     headcount[i] = role.headcount;
     vacancies[i] = role.vacancies;
@@ -102,6 +136,11 @@ function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Rec
     }
     if (role.dottedLines.length > 0) withLines.push(i);
     if (role.budgets.length > 0) withBudgets.push(i);
+    if (role.decisions.length > 0) {
+      withDecisions.push(i);
+      rights += role.decisions.length;
+    }
+    if (role.requirements) withRequirements.push(i);
   }
-  return inScope;
+  return { inScope, rights };
 }

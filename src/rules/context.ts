@@ -59,7 +59,7 @@ export class RuleContext extends RoleColumns {
 
   /** Every decision right as small integers. */
   get rights(): RightsTable {
-    return (this.rightsBuilt ??= buildRights(this.index, this.external, this.kidCount));
+    return (this.rightsBuilt ??= buildRights(this));
   }
 
   /** The per-area decision chains, shared by the DEC rules. */

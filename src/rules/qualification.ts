@@ -2,6 +2,7 @@
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import { fmt, names } from './numbers.ts';
+import { FAMILY } from './columns.ts';
 
 /** The family defaults of QUAL-001 (rules.md; not parameters). */
 export const HEAD_MIN_YEARS_MANAGEMENT = 10;
@@ -11,11 +12,10 @@ const years = (x: number): string => `${fmt(x)} ${x === 1 ? 'year' : 'years'}`;
 
 /** QUAL-001: without own requirements, a holder meets the family's default. */
 function qual001(ctx: RuleContext, out: Finding[]): void {
-  const { external } = ctx;
+  const { external, family } = ctx;
   for (let r = 0; r < ctx.n; r++) {
-    if (external[r]) continue;
+    if (external[r] || (family[r] !== FAMILY['head-am'] && family[r] !== FAMILY['senior-am'])) continue;
     const role = ctx.roles[r]!;
-    if (role.family !== 'head-am' && role.family !== 'senior-am') continue;
     const holder = role.holder;
     if (!holder || role.requirements) continue;
     if (role.family === 'head-am' && holder.yearsManagement !== undefined && holder.yearsManagement < HEAD_MIN_YEARS_MANAGEMENT) {
@@ -43,11 +43,10 @@ function missingLanguages(required: readonly string[], languages: readonly strin
 
 /** QUAL-002: a holder meets the role's own requirements. */
 function qual002(ctx: RuleContext, out: Finding[]): void {
-  const { external } = ctx;
-  for (let r = 0; r < ctx.n; r++) {
+  for (const r of ctx.withRequirements) {
+    if (ctx.external[r]) continue;
     const role = ctx.roles[r]!;
-    const req = role.requirements;
-    if (!req || external[r]) continue;
+    const req = role.requirements!;
     const holder = role.holder;
     if (!holder) continue;
     const gaps: string[] = [];

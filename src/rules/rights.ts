@@ -3,8 +3,8 @@
  * authority, effective scope), built once per check: the decision rules then compare
  * numbers instead of looking strings up per right.
  */
-import { DECISION_AREAS, DECISION_AREA_TIERS, type DecisionArea, type DecisionRight, type Role } from '../schema/v1.ts';
-import type { TreeIndex } from '../model/tree.ts';
+import { DECISION_AREAS, DECISION_AREA_TIERS, type DecisionArea, type DecisionRight } from '../schema/v1.ts';
+import type { RuleContext } from './context.ts';
 
 export const AREA_COUNT = DECISION_AREAS.length;
 /** Area id → its position in DECISION_AREAS. */
@@ -36,10 +36,9 @@ export interface RightsTable {
   readonly byArea: Int32Array;
 }
 
-/** Builds the rights table in O(roles + rights); `kidCount` decides the default scope. */
-export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: Int32Array): RightsTable {
-  const roles = index.roles;
-  const count = countRights(roles);
+/** Builds the rights table in O(rights); the number of reports decides the default scope. */
+export function buildRights(ctx: RuleContext): RightsTable {
+  const count = ctx.rightCount;
   const table: RightsTable = {
     count,
     holder: new Int32Array(count),
@@ -53,23 +52,19 @@ export function buildRights(index: TreeIndex, external: Uint8Array, kidCount: In
     byArea: new Int32Array(count),
   };
   // One function per pass, like the tree index's (see buildTreeIndex).
-  fillRights(table, roles, external, kidCount);
+  fillRights(table, ctx);
   sortByArea(table);
   return table;
 }
 
-function countRights(roles: readonly Role[]): number {
-  let count = 0;
-  for (let r = 0; r < roles.length; r++) count += roles[r]!.decisions.length;
-  return count;
-}
-
 /** Everything but byArea; areaStart holds the count of each area, shifted by one. */
-function fillRights(table: RightsTable, roles: readonly Role[], external: Uint8Array, kidCount: Int32Array): void {
+function fillRights(table: RightsTable, ctx: RuleContext): void {
   const { holder, area, authority, scope, limitKind, limitValue, areaStart } = table;
   const right = table.right as DecisionRight[];
+  const { roles, external, kidCount, withDecisions } = ctx;
   let k = 0;
-  for (let r = 0; r < roles.length; r++) {
+  for (let w = 0; w < withDecisions.length; w++) {
+    const r = withDecisions[w]!;
     const decisions = roles[r]!.decisions;
     for (let j = 0; j < decisions.length; j++, k++) {
       const d = decisions[j]!;

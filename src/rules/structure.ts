@@ -2,6 +2,7 @@
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import { fmt, lt, names, plural } from './numbers.ts';
+import { FAMILY } from './columns.ts';
 
 const NONE = -1;
 
@@ -193,8 +194,8 @@ function str007(ctx: RuleContext, out: Finding[]): void {
   const { roles } = ctx;
   const root = ctx.root;
   const heads: number[] = [];
-  const { external } = ctx;
-  for (let r = 0; r < ctx.n; r++) if (!external[r] && roles[r]!.family === 'head-am') heads.push(r);
+  const { external, family } = ctx;
+  for (let r = 0; r < ctx.n; r++) if (!external[r] && family[r] === FAMILY['head-am']) heads.push(r);
   if (heads.length === 0 && ctx.inScopeCount > 0) {
     out.push({ rule: 'STR-007', severity: 'warning', roles: root >= 0 ? [roles[root]!.id] : [], message: 'The department has no Head of Account Management (a role of family head-am). Add one, or set the family of the top role.' });
   }
