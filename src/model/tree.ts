@@ -72,9 +72,10 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
 
   const { external, named } = lines;
   const { enter, exit } = walk;
-  const kidLists: (readonly number[] | undefined)[] = new Array(n);
+  let kidLists: (readonly number[] | undefined)[] | undefined; // made on first use: most checks never ask
   const kids = (r: number): readonly number[] => {
     if (r < 0 || r >= n || kidCount[r] === 0) return EMPTY;
+    kidLists ??= new Array(n);
     let list = kidLists[r];
     if (!list) kidLists[r] = list = Array.from(flat.subarray(offset[r]!, offset[r + 1]!));
     return list;

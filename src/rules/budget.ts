@@ -260,17 +260,21 @@ function bud005(ctx: RuleContext, out: Finding[]): void {
     const s = sum[m]!;
     const t = revenueTarget[m]!;
     const role = roles[m]!;
-    const team = `${role.title}'s reports carry targets of`;
     if (!(t > 0)) {
-      out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${team} ${money(ctx, s)}, but ${role.title} has no revenue target. Set the team target the reports roll up to.` });
+      out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${reportsCarry(role.title)} ${money(ctx, s)}, but ${role.title} has no revenue target. Set the team target the reports roll up to.` });
     } else if (lt(s, t)) {
-      out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${team} ${money(ctx, s)}, less than the team target of ${money(ctx, t)} (under-assigned by ${fmt(((t - s) / t) * 100)}%). Raise the reports' targets or lower the team target.` });
+      out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${reportsCarry(role.title)} ${money(ctx, s)}, less than the team target of ${money(ctx, t)} (under-assigned by ${fmt(((t - s) / t) * 100)}%). Raise the reports' targets or lower the team target.` });
     } else if (gt(s, t * (1 + overAssignError))) {
-      out.push({ rule: 'BUD-005', severity: 'error', roles: [role.id], message: `${team} ${overBy(ctx, s, t)}; over-assigning more than ${fmt(overAssignError * 100)}% is a concern. Lower the reports' targets or raise the team target.` });
+      out.push({ rule: 'BUD-005', severity: 'error', roles: [role.id], message: `${reportsCarry(role.title)} ${overBy(ctx, s, t)}; over-assigning more than ${fmt(overAssignError * 100)}% is a concern. Lower the reports' targets or raise the team target.` });
     } else if (gt(s, t * (1 + overAssignWarn))) {
-      out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${team} ${overBy(ctx, s, t)}; ${fmt(overAssignWarn * 100)}% is the usual cushion. Check the reports' targets.` });
+      out.push({ rule: 'BUD-005', severity: 'warning', roles: [role.id], message: `${reportsCarry(role.title)} ${overBy(ctx, s, t)}; ${fmt(overAssignWarn * 100)}% is the usual cushion. Check the reports' targets.` });
     }
   }
+}
+
+/** The start of BUD-005's messages, a function so that no string is built for a manager without a finding. */
+function reportsCarry(title: string): string {
+  return `${title}'s reports carry targets of`;
 }
 
 /** "120 CNY, 20% above the team target of 100 CNY". */

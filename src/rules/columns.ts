@@ -55,10 +55,11 @@ export class RoleColumns {
    * here because this pass reads every account anyway.
    */
   readonly portfolioLoad: Float64Array;
-  /** Roles with at least one dotted line, budget, decision right or requirement, in document order. */
+  /** Number of decision rights of each role. */
+  readonly decisionCount: Int32Array;
+  /** Roles with at least one dotted line, budget or requirement, in document order. */
   readonly withLines: number[] = [];
   readonly withBudgets: number[] = [];
-  readonly withDecisions: number[] = [];
   readonly withRequirements: number[] = [];
   /** Number of decision rights. */
   readonly rightCount: number;
@@ -71,6 +72,7 @@ export class RoleColumns {
     this.external = new Uint8Array(n);
     this.markedAssistant = new Uint8Array(n);
     this.family = new Uint8Array(n);
+    this.decisionCount = new Int32Array(n);
     this.level = new Float64Array(n);
     this.headcount = new Float64Array(n);
     this.vacancies = new Float64Array(n);
@@ -98,7 +100,7 @@ export class RoleColumns {
 function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Record<AccountTier, number>>): { inScope: number; rights: number } {
   const { strategic, enterprise, smb, 'mid-market': midMarket } = portfolioCap;
   const { external, markedAssistant, family, level, headcount, vacancies, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
-  const { accountCount, strategicCount, portfolioLoad, withLines, withBudgets, withDecisions, withRequirements } = c;
+  const { accountCount, strategicCount, portfolioLoad, decisionCount, withLines, withBudgets, withRequirements } = c;
   let rights = 0;
   let inScope = 0;
   for (let i = 0; i < roles.length; i++) {
@@ -136,10 +138,8 @@ function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Rec
     }
     if (role.dottedLines.length > 0) withLines.push(i);
     if (role.budgets.length > 0) withBudgets.push(i);
-    if (role.decisions.length > 0) {
-      withDecisions.push(i);
-      rights += role.decisions.length;
-    }
+    decisionCount[i] = role.decisions.length;
+    rights += role.decisions.length;
     if (role.requirements) withRequirements.push(i);
   }
   return { inScope, rights };

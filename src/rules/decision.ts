@@ -4,7 +4,7 @@ import type { RuleContext, RuleImpl } from './context.ts';
 import { agreeHoldersCovering, areaIndexes } from './chains.ts';
 import { areaLabel, limitLabel } from './labels.ts';
 import { eq9, fmt, gt, names } from './numbers.ts';
-import { AREA_COUNT, AREA_INDEX, AREA_TIER_RANK, RIGHT_CODES, areaAt } from './rights.ts';
+import { AREA_COUNT, AREA_INDEX, AREA_TIER_RANK, RIGHT_CODES, areaAt, rightAt } from './rights.ts';
 
 const { DECIDE, AGREE, DEPARTMENT, NO_LIMIT } = RIGHT_CODES;
 const NONE = -1;
@@ -80,7 +80,7 @@ function dec003(ctx: RuleContext, out: Finding[]): void {
     const steps = tierOf[t.area[i]!]! - cap;
     if (steps < 1) continue;
     const role = ctx.roles[h]!;
-    const right = t.right[i]!;
+    const right = rightAt(ctx, i);
     out.push({
       rule: 'DEC-003',
       severity: steps >= 2 ? 'error' : 'warning',
@@ -134,7 +134,7 @@ function dec005(ctx: RuleContext, out: Finding[]): void {
         rule: 'DEC-005',
         severity: 'error',
         roles: pairRoles(ctx, child, parent),
-        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} may decide ${limitLabel(t.right[c]!.limit, currency)}, more than ${ctx.title(parent)} above (${limitLabel(t.right[p]!.limit, currency)}). Lower the delegated limit to at most the one above.`,
+        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} may decide ${limitLabel(rightAt(ctx, c).limit, currency)}, more than ${ctx.title(parent)} above (${limitLabel(rightAt(ctx, p).limit, currency)}). Lower the delegated limit to at most the one above.`,
       });
     }
   }
@@ -160,7 +160,7 @@ function dec006(ctx: RuleContext, out: Finding[]): void {
         rule: 'DEC-006',
         severity: 'warning',
         roles: pairRoles(ctx, child, parent),
-        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} escalates to ${ctx.title(parent)}, who has the same limit (${limitLabel(t.right[c]!.limit, ctx.doc.currency)}); escalating gains nothing. Raise the limit above, or lower the one below.`,
+        message: `On ${areaLabel(areaAt(m.area))}, ${ctx.title(child)} escalates to ${ctx.title(parent)}, who has the same limit (${limitLabel(rightAt(ctx, c).limit, ctx.doc.currency)}); escalating gains nothing. Raise the limit above, or lower the one below.`,
       });
     }
   }

@@ -30,7 +30,8 @@ export interface RightsTable {
   /** NO_LIMIT, PERCENT or AMOUNT, and the limit's number (0 without a limit). */
   readonly limitKind: Uint8Array;
   readonly limitValue: Float64Array;
-  readonly right: readonly DecisionRight[];
+  /** The right's position in its holder's `decisions` (see rightAt). */
+  readonly slot: Int32Array;
   /** Rights of area a in document order: byArea[areaStart[a] .. areaStart[a + 1]). */
   readonly areaStart: Int32Array;
   readonly byArea: Int32Array;
@@ -47,7 +48,7 @@ export function buildRights(ctx: RuleContext): RightsTable {
     scope: new Uint8Array(count),
     limitKind: new Uint8Array(count),
     limitValue: new Float64Array(count),
-    right: new Array<DecisionRight>(count),
+    slot: new Int32Array(count),
     areaStart: new Int32Array(AREA_COUNT + 1),
     byArea: new Int32Array(count),
   };
@@ -59,16 +60,16 @@ export function buildRights(ctx: RuleContext): RightsTable {
 
 /** Everything but byArea; areaStart holds the count of each area, shifted by one. */
 function fillRights(table: RightsTable, ctx: RuleContext): void {
-  const { holder, area, authority, scope, limitKind, limitValue, areaStart } = table;
-  const right = table.right as DecisionRight[];
-  const { roles, external, kidCount, withDecisions } = ctx;
+  const { holder, slot, area, authority, scope, limitKind, limitValue, areaStart } = table;
+  const { roles, external, kidCount, decisionCount } = ctx;
   let k = 0;
-  for (let w = 0; w < withDecisions.length; w++) {
-    const r = withDecisions[w]!;
+  for (let r = 0; r < ctx.n; r++) {
+    if (decisionCount[r] === 0) continue;
     const decisions = roles[r]!.decisions;
     for (let j = 0; j < decisions.length; j++, k++) {
       const d = decisions[j]!;
       holder[k] = r;
+      slot[k] = j;
       const a = AREA_INDEX.get(d.area) ?? 0;
       area[k] = a;
       areaStart[a + 1]!++;
@@ -81,7 +82,6 @@ function fillRights(table: RightsTable, ctx: RuleContext): void {
         limitKind[k] = percent ? PERCENT : AMOUNT;
         limitValue[k] = percent ? limit.percent : limit.amount;
       }
-      right[k] = d;
     }
   }
 }
@@ -92,6 +92,12 @@ function sortByArea(table: RightsTable): void {
   for (let a = 0; a < AREA_COUNT; a++) areaStart[a + 1]! += areaStart[a]!;
   const fill = areaStart.slice(0, AREA_COUNT);
   for (let i = 0; i < table.count; i++) byArea[fill[area[i]!]!++] = i;
+}
+
+/** Right i of the table as written in the document (for messages). */
+export function rightAt(ctx: RuleContext, i: number): DecisionRight {
+  const t = ctx.rights;
+  return ctx.roles[t.holder[i]!]!.decisions[t.slot[i]!]!;
 }
 
 /** The area id at a position of DECISION_AREAS. */
