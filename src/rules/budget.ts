@@ -86,7 +86,7 @@ function parentsOf(ctx: RuleContext, places: Places): Int32Array {
     const first = firstOfKind.get(kind);
     if (!first) continue;
     const has = new Uint8Array(ctx.n);
-    for (let r = 0; r < ctx.n; r++) if (first[r] !== NONE) has[r] = 1;
+    for (let q = 0; q < budget.length; q++) if (first[owner[q]!] === q) has[owner[q]!] = 1;
     nearest.set(kind, ctx.topology.nearestUp(has, new Int32Array(ctx.n)));
   }
   for (let q = 0; q < budget.length; q++) {

@@ -43,8 +43,9 @@ class AreaScratch {
   readonly hasTeam: Uint8Array;
   /** Nearest holder of a team decide right along up-walk(u), valid when `anyTeam`. */
   readonly nearest: Int32Array;
-  readonly w: Float64Array;
-  readonly up: Float64Array;
+  /** Team agree weights and their sums up the walk, made for the first area with team agree rights. */
+  w: Float64Array | undefined;
+  up: Float64Array | undefined;
   /** Agree rights held: bits 1 own, 2 team, 4 department. */
   readonly agreeMark: Uint8Array;
   /** The area's decide rights in document order: decide[0 .. count). */
@@ -61,8 +62,6 @@ class AreaScratch {
     this.teamLast = new Int32Array(n).fill(NONE);
     this.hasTeam = new Uint8Array(n);
     this.nearest = new Int32Array(n).fill(NONE);
-    this.w = new Float64Array(n);
-    this.up = new Float64Array(n);
     this.agreeMark = new Uint8Array(n);
     this.decide = new Int32Array(rights);
   }
@@ -227,7 +226,7 @@ function ownerChains(ctx: RuleContext, s: AreaScratch, owners: Int32Array, escal
 /** Distinct agree holders covering each in-scope role (department ones, team ones along up-walk(u), u's own): the most, and where. */
 function mostAgree(ctx: RuleContext, s: AreaScratch, a: number): { max: number; role: number } {
   const t = ctx.rights;
-  const { agreeMark, w, up } = s;
+  const { agreeMark } = s;
   let deptCount = 0;
   let anyAgree = false;
   let anyTeamAgree = false;
@@ -244,23 +243,25 @@ function mostAgree(ctx: RuleContext, s: AreaScratch, a: number): { max: number; 
   }
   if (!anyAgree) return { max: 0, role: NONE };
   if (anyTeamAgree) {
+    const w = (s.w ??= new Float64Array(ctx.n));
+    const up = (s.up ??= new Float64Array(ctx.n));
     for (let k = t.areaStart[a]!; k < t.areaStart[a + 1]!; k++) {
       const h = t.holder[t.byArea[k]!]!;
       w[h] = (agreeMark[h]! & 6) === 2 ? 1 : 0;
     }
     ctx.topology.sumUp(w, up);
   }
-  return maxAgree(ctx, s, deptCount, anyTeamAgree);
+  return maxAgree(ctx, agreeMark, deptCount, anyTeamAgree ? s.up : undefined);
 }
 
-function maxAgree(ctx: RuleContext, s: AreaScratch, deptCount: number, anyTeamAgree: boolean): { max: number; role: number } {
+/** `up`: the team agree holders along each up-walk, when the area has team agree rights. */
+function maxAgree(ctx: RuleContext, agreeMark: Uint8Array, deptCount: number, up: Float64Array | undefined): { max: number; role: number } {
   const { external } = ctx;
-  const { agreeMark, up } = s;
   let max = 0;
   let role = NONE;
   for (let u = 0; u < ctx.n; u++) {
     if (external[u]) continue;
-    const c = deptCount + (anyTeamAgree ? up[u]! : 0) + ((agreeMark[u]! & 7) === 1 ? 1 : 0);
+    const c = deptCount + (up ? up[u]! : 0) + ((agreeMark[u]! & 7) === 1 ? 1 : 0);
     if (c > max) {
       max = c;
       role = u;
@@ -276,7 +277,7 @@ function resetArea(t: RightsTable, s: AreaScratch, a: number): void {
     const h = t.holder[t.byArea[k]!]!;
     ownFirst[h] = ownLast[h] = teamFirst[h] = teamLast[h] = NONE;
     hasTeam[h] = agreeMark[h] = 0;
-    w[h] = 0;
+    if (w) w[h] = 0;
   }
 }
 

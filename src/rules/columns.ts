@@ -37,7 +37,8 @@ export class RoleColumns {
   readonly family: Uint8Array;
   readonly level: Float64Array;
   readonly headcount: Float64Array;
-  readonly vacancies: Float64Array;
+  /** vacancies > headcount (STR-004's error). */
+  readonly overVacant: Uint8Array;
   /** vacant(r): vacancies ≥ headcount. */
   readonly isVacant: Uint8Array;
   /** revenueTarget, 0 when there is none. */
@@ -75,7 +76,7 @@ export class RoleColumns {
     this.decisionCount = new Int32Array(n);
     this.level = new Float64Array(n);
     this.headcount = new Float64Array(n);
-    this.vacancies = new Float64Array(n);
+    this.overVacant = new Uint8Array(n);
     this.isVacant = new Uint8Array(n);
     this.revenueTarget = new Float64Array(n);
     this.hasSalary = new Uint8Array(n);
@@ -99,7 +100,7 @@ export class RoleColumns {
  */
 function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Record<AccountTier, number>>): { inScope: number; rights: number } {
   const { strategic, enterprise, smb, 'mid-market': midMarket } = portfolioCap;
-  const { external, markedAssistant, family, level, headcount, vacancies, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
+  const { external, markedAssistant, family, level, headcount, overVacant, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
   const { accountCount, strategicCount, portfolioLoad, decisionCount, withLines, withBudgets, withRequirements } = c;
   let rights = 0;
   let inScope = 0;
@@ -111,7 +112,7 @@ function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Rec
     family[i] = familyCode(role.family);
     level[i] = role.level;
     headcount[i] = role.headcount;
-    vacancies[i] = role.vacancies;
+    if (role.vacancies > role.headcount) overVacant[i] = 1;
     if (role.vacancies >= role.headcount) isVacant[i] = 1;
     revenueTarget[i] = role.revenueTarget ?? 0;
     const salary = role.salary;

@@ -111,9 +111,9 @@ function str003(ctx: RuleContext, out: Finding[]): void {
 
 /** STR-004: vacancies above headcount; pooled, vacant or assistant roles with reports. */
 function str004(ctx: RuleContext, out: Finding[]): void {
-  const { headcount, vacancies, external, kidCount } = ctx;
+  const { headcount, overVacant, external, kidCount } = ctx;
   for (let r = 0; r < ctx.n; r++) {
-    if (vacancies[r]! > headcount[r]!) {
+    if (overVacant[r]) {
       const role = ctx.roles[r]!;
       out.push({ rule: 'STR-004', severity: 'error', roles: [role.id], message: `${role.title} has ${fmt(role.vacancies)} vacancies but only ${plural(role.headcount, 'position')}. Lower the vacancies or raise the headcount.` });
     }

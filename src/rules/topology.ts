@@ -11,6 +11,7 @@
 import type { TreeIndex } from '../model/tree.ts';
 
 const NONE = -1;
+const EMPTY = new Int32Array(0);
 
 /**
  * A class, so that nearestUp and the others are single functions whose type feedback
@@ -26,10 +27,10 @@ export class Topology {
   /** Unreached roles not on a cycle, each after its manager. */
   readonly below: Int32Array;
   private readonly index: TreeIndex;
-  /** The cycle each unreached role hangs from, and Euler intervals below the cycles, for isUnder. */
-  private readonly comp: Int32Array;
-  private readonly enter2: Int32Array;
-  private readonly exit2: Int32Array;
+  /** The cycle each unreached role hangs from, and Euler intervals below the cycles, for isUnder (empty without cycles). */
+  private comp = EMPTY;
+  private enter2 = EMPTY;
+  private exit2 = EMPTY;
 
   /** Builds the topology of a document's reporting lines in O(roles). */
   constructor(index: TreeIndex) {
@@ -45,10 +46,7 @@ export class Topology {
     }
     this.cycleOf = cycleOf;
     this.loops = loops;
-    this.comp = new Int32Array(n).fill(NONE);
-    this.enter2 = new Int32Array(n).fill(NONE);
-    this.exit2 = new Int32Array(n).fill(NONE);
-    this.below = loops.length > 0 ? this.hangBelow() : new Int32Array(0);
+    this.below = loops.length > 0 ? this.hangBelow() : EMPTY;
   }
 
   /**
@@ -56,7 +54,11 @@ export class Topology {
    * intervals and the cycle each hangs from, for isUnder.
    */
   private hangBelow(): Int32Array {
-    const { index, loops, cycleOf, comp, enter2, exit2 } = this;
+    const { index, loops, cycleOf } = this;
+    const n = cycleOf.length;
+    const comp = (this.comp = new Int32Array(n).fill(NONE));
+    const enter2 = (this.enter2 = new Int32Array(n).fill(NONE));
+    const exit2 = (this.exit2 = new Int32Array(n).fill(NONE));
     const belowList: number[] = [];
     const stack: number[] = [];
     const pos: number[] = [];
