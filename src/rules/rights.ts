@@ -13,7 +13,7 @@ export const AREA_INDEX: ReadonlyMap<string, number> = new Map(DECISION_AREAS.ma
 export const AREA_TIER_RANK: Uint8Array = Uint8Array.from(DECISION_AREAS, (a) => ({ operational: 0, tactical: 1, strategic: 2 })[DECISION_AREA_TIERS[a]]);
 
 /**
- * Authority and scope codes. Modules destructure this object once at load, so hot
+ * Authority, scope and limit codes. Modules destructure this object once at load, so hot
  * loops read local constants (imported bindings may compile to getters under a loader).
  */
 export const RIGHT_CODES = Object.freeze({ DECIDE: 0, AGREE: 1, OTHER: 2, OWN: 0, TEAM: 1, DEPARTMENT: 2, NO_LIMIT: 0, PERCENT: 1, AMOUNT: 2 } as const);
