@@ -36,7 +36,7 @@ function browserStorage(): { storage: KeyValueStorage; available: boolean } {
 }
 
 /** Creates the store and autosave for this tab. */
-export function startSession(): Session {
+export async function startSession(): Promise<Session> {
   const { storage, available } = browserStorage();
   const listeners = new Set<(status: SaveStatus) => void>();
   const autosaver = new Autosaver({ storage, onStatus: (s) => listeners.forEach((l) => l(s)) });
@@ -48,7 +48,7 @@ export function startSession(): Session {
     /* no saved language */
   }
   const language: Language = initialLanguage(savedLanguage, navigator.languages ?? [navigator.language]);
-  const first: OrgDocument = restored.kind === 'loaded' ? restored.doc : (defaultPreset() ?? blankDocument());
+  const first: OrgDocument = restored.kind === 'loaded' ? restored.doc : ((await defaultPreset()) ?? blankDocument());
   const store = createOrgStore(first, language);
 
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(store.getState().language, key, values);

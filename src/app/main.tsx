@@ -4,7 +4,7 @@ import { App } from './App.tsx';
 import { startSession } from './bootstrap.ts';
 import './app.css';
 
-const session = startSession();
+const session = await startSession();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App session={session} />

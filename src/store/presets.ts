@@ -1,11 +1,10 @@
 /**
- * The presets bundled with the app, loaded through the one import pipeline. The
- * first-run preset is in the entry bundle; the others are separate chunks fetched
- * when the gallery opens (they are a fifth of the entry's size otherwise).
+ * The presets bundled with the app, loaded through the one import pipeline. Each is
+ * a separate chunk: the first-run preset is fetched while the app starts (only when
+ * there is no saved document), the others when the gallery opens.
  */
 import { parseDocument } from '../schema/parse.ts';
 import type { OrgDocument } from '../schema/v1.ts';
-import defaultText from '../../presets/china-account-management.json?raw';
 
 const lazyTexts = import.meta.glob('/presets/*.json', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
@@ -27,8 +26,9 @@ const load = (text: string): OrgDocument | undefined => {
 };
 
 /** The first-run document (undefined only if the bundled preset were broken, which the preset tests rule out). */
-export function defaultPreset(): OrgDocument | undefined {
-  return load(defaultText);
+export async function defaultPreset(): Promise<OrgDocument | undefined> {
+  const text = lazyTexts[`/presets/${DEFAULT_PRESET}.json`];
+  return text ? load(await text()) : undefined;
 }
 
 let all: Promise<readonly BundledPreset[]> | null = null;
