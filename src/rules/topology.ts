@@ -36,7 +36,7 @@ export class Topology {
   constructor(index: TreeIndex) {
     const n = index.roles.length;
     this.index = index;
-    this.cycles = findCycles(index.managerOf);
+    this.cycles = findCycles(index);
     const cycleOf = new Int32Array(n).fill(NONE);
     const loops: number[][] = [];
     for (const cycle of this.cycles) {
@@ -179,12 +179,18 @@ export function buildTopology(index: TreeIndex): Topology {
 /**
  * Cycles of a functional graph: walk up from each unvisited role, marking the walk. A
  * function of its own, like each pass of the tree index (see buildTreeIndex).
+ *
+ * Walks start only at forest roots and unreached roles: a reached in-scope role walks up
+ * through in-scope managers to its forest root, so a cycle through it passes that root,
+ * an external role. (A cycle found from an external may start at another of its roles
+ * than a walk from its first role would; STR-001 words it from its first role anyway.)
  */
-function findCycles(managerOf: Int32Array): number[][] {
+function findCycles(index: TreeIndex): number[][] {
+  const { managerOf, treeParent, enter } = index;
   const cycles: number[][] = [];
   const mark = new Int32Array(managerOf.length); // 0 unvisited, i + 1 on the walk from i, -1 done
   for (let i = 0; i < managerOf.length; i++) {
-    if (mark[i] !== 0) continue;
+    if (mark[i] !== 0 || (enter[i] !== NONE && treeParent[i] !== NONE)) continue;
     let r = i;
     while (r !== NONE && mark[r] === 0) {
       mark[r] = i + 1;
