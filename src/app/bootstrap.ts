@@ -7,7 +7,7 @@ import { Autosaver, STAMP_KEY, type KeyValueStorage, type Restored, type SaveSta
 import { createOrgStore, type OrgStore } from '../store/orgStore.ts';
 import { defaultPreset } from '../store/presets.ts';
 import { blankDocument } from '../model/blank.ts';
-import { initialLanguage, translate, type Language } from '../ui/strings.ts';
+import { initialLanguage, loadLanguage, translate, type Language } from '../ui/strings.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 
 export const LANGUAGE_KEY = 'org-designer:language';
@@ -48,6 +48,7 @@ export async function startSession(): Promise<Session> {
     /* no saved language */
   }
   const language: Language = initialLanguage(savedLanguage, navigator.languages ?? [navigator.language]);
+  await loadLanguage(language);
   const first: OrgDocument = restored.kind === 'loaded' ? restored.doc : ((await defaultPreset()) ?? blankDocument());
   const store = createOrgStore(first, language);
 

@@ -13,7 +13,7 @@ import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { download, fileNameOf } from './download.ts';
-import { LANGUAGES, type Language } from './strings.ts';
+import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
 
 // Picture export (SVG rendering, rasterizing) is rarely used: loaded when first opened.
@@ -27,6 +27,8 @@ const selectCanRedo = (s: OrgState) => s.future.length > 0;
 export function Toolbar() {
   const t = useT();
   const store = useOrgStore();
+  // The catalogue first, so the screen switches once, wholly translated.
+  const switchLanguage = (next: Language) => void loadLanguage(next).then(() => store.getState().setLanguage(next));
   const name = useOrg(selectName);
   const direction = useOrg(selectDirection);
   const canUndo = useOrg(selectCanUndo);
@@ -122,7 +124,7 @@ export function Toolbar() {
         </button>
       </div>
       <SearchBox />
-      <select aria-label="Language" title={t('language')} value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)}>
+      <select aria-label="Language" title={t('language')} value={language} onChange={(e) => switchLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {l === 'en' ? 'English' : '简体中文'}

@@ -1,6 +1,7 @@
 /**
- * Every UI string, in English and Simplified Chinese. The Chinese catalogue is typed
- * against the English one, so a missing translation fails the typecheck.
+ * Every UI string, in English here and in Simplified Chinese in strings-zh.ts (loaded
+ * on demand). The Chinese catalogue is typed against the English one, so a missing
+ * translation fails the typecheck.
  * Placeholders are written {name} and filled by `format`.
  */
 export type Language = 'en' | 'zh-CN';
@@ -151,154 +152,18 @@ const en = {
 
 export type StringKey = keyof typeof en;
 
-const zhCN: Record<StringKey, string> = {
-  appName: '组织架构设计器',
-  new: '新建',
-  presets: '预设',
-  import: '导入',
-  exportJson: '导出 JSON',
-  exportPng: '导出 PNG',
-  exportSvg: '导出 SVG',
-  undo: '撤销',
-  redo: '重做',
-  autoLayout: '自动布局',
-  direction: '布局方向',
-  directionTB: '自上而下',
-  directionLR: '从左到右',
-  search: '搜索职位',
-  searchPlaceholder: '查找职位或人员…',
-  noMatch: '没有与“{query}”匹配的职位。',
-  language: '语言',
-  documentName: '文档名称',
-  close: '关闭',
-  dismiss: '知道了',
-  palette: '职位面板',
-  paletteHint: '将卡片拖到画布上，或拖到某个职位上作为其下属。',
-  canvas: '组织架构图',
-  inspector: '属性',
-  findings: '检查结果',
-  metrics: '指标',
-  noFindings: '没有检查结果：设计符合所有规则。',
-  errors: '错误',
-  warnings: '警告',
-  infos: '提示',
-  whyRule: '规则说明',
-  source: '来源',
-  presetsTitle: '从预设开始',
-  presetsHint: '加载预设会替换当前文档；撤销可恢复。',
-  blankDocument: '空白文档',
-  headcount: '编制人数',
-  vacancies: '空缺',
-  layers: '层级',
-  managers: '管理者',
-  averageSpan: '平均管理幅度',
-  spanBuckets: '管理幅度（每位管理者的直接下属）',
-  loadedCost: '人力总成本',
-  personnelBudget: '人力预算',
-  costCoverage: '成本 / 预算',
-  revenueTarget: '收入目标',
-  targetCoverage: '目标覆盖率',
-  saved: '已保存',
-  saving: '正在保存…',
-  saveConflict: '此文档已在另一个标签页中被修改。',
-  loadTheirs: '加载另一个标签页的版本',
-  keepMine: '保留当前版本',
-  newerSaved: '已保存的文档由更新版本的设计器创建（{message}）。自动保存已暂停，以免覆盖。',
-  overwriteSaved: '覆盖它',
-  unreadableSaved: '无法读取已保存的文档（{message}）。已另存为“{key}”；现已打开预设。',
-  unreadableNotKept: '无法读取已保存的文档（{message}），也无法另存，因此自动保存已关闭。请导出 JSON 以保留您的工作。',
-  importNotes: '已导入，附注：{notes}',
-  collapse: '折叠',
-  expand: '展开',
-  hiddenReports: '+{count}',
-  reportsTo: '汇报给',
-  noManager: '— 无（最高职位）—',
-  document: '文档',
-  currency: '币种',
-  period: '期间',
-  description: '描述',
-  ruleSettings: '规则设置',
-  enabled: '启用',
-  severity: '严重程度',
-  defaultSeverity: '默认',
-  role: '职位',
-  title: '职位名称',
-  titleZh: '中文名称',
-  family: '职位族',
-  function: '职能',
-  level: '职级',
-  archetype: '管理者类型',
-  byFamily: '按职位族（{value}）',
-  external: '外部（不属于本部门）',
-  assistant: '管理者助理',
-  holder: '任职者',
-  holderName: '姓名',
-  yearsExperience: '工作年限',
-  yearsManagement: '管理年限',
-  languages: '语言',
-  salaryMin: '薪资下限',
-  salaryMax: '薪资上限',
-  bonusPct: '奖金 %',
-  accounts: '客户',
-  budgets: '预算',
-  decisions: '决策权',
-  requirements: '任职要求',
-  exceptions: '已接受的例外',
-  dottedLines: '虚线汇报',
-  add: '添加',
-  remove: '移除',
-  deleteRole: '删除职位',
-  roleProfile: '职位概况',
-  responsibilities: '职责',
-  skills: '技能',
-  careerPath: '典型职业路径',
-  fromDocument: '摘自《{document}》',
-  findingsOfRole: '此职位的检查结果',
-  dropPreview: '放下后汇报给 {manager}：管理幅度 {before} → {after}（{archetype} {range}）',
-  dropErrors: '错误 {before} → {after}',
-  dropWarnings: '警告 {before} → {after}',
-  refusedCycle: '已拒绝：{reason}',
-  selectRole: '选择一个职位进行编辑，或在此编辑文档。',
-  id: '编号',
-  tier: '客户层级',
-  count: '数量',
-  budgetId: '预算编号',
-  kind: '类型',
-  amount: '金额',
-  parentBudget: '上级预算',
-  area: '决策领域',
-  authority: '权限',
-  scope: '范围',
-  defaultScope: '默认',
-  limitPercent: '上限（%）',
-  limitAmount: '上限',
-  lineTo: '指向',
-  rule: '规则',
-  reason: '原因',
-  missing: '不存在',
-  vacant: '空缺',
-  required: '必填。',
-  noSuchRole: '没有这个 ID 的职位。',
-  notANumber: '不是数字。',
-  fitView: '显示整个架构图',
-  exportPicture: '导出图片',
-  format: '格式',
-  scale: '缩放',
-  background: '背景',
-  backgroundWhite: '白色',
-  backgroundTransparent: '透明',
-  includeFindings: '显示检查结果标记',
-  export: '导出',
-  exporting: '正在导出…',
-  cancel: '取消',
-  exportReduced: '图表过大，无法按该缩放导出：PNG 已按 {scale}× 生成（{width} × {height} 像素）。',
-};
 
-const CATALOGUES: Record<Language, Record<StringKey, string>> = { en, 'zh-CN': zhCN };
+// Other languages are chunks of their own, loaded before the UI switches to them.
+const CATALOGUES: Partial<Record<Language, Readonly<Record<StringKey, string>>>> = { en };
 
-/** The string for a key in a language, with {placeholders} filled. */
+/** Loads a language's catalogue (a no-op for English or once loaded). */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh-CN') CATALOGUES['zh-CN'] ??= (await import('./strings-zh.ts')).zhCN;
+}
+
+/** The string for a key in a language (English until that language is loaded), with {placeholders} filled. */
 export function translate(language: Language, key: StringKey, values?: Readonly<Record<string, string | number>>): string {
-  const text = CATALOGUES[language][key];
+  const text = (CATALOGUES[language] ?? en)[key];
   return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole)) : text;
 }
 
