@@ -314,7 +314,7 @@ export function OrgCanvas() {
         </Controls>
         <Minimap layout={layout.layout} viewport={viewport} size={size} />
       </ReactFlow>
-      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} size={size} />}
+      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
       {preview && (
         <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">
           {previewText(preview, doc, t)}

@@ -20,7 +20,7 @@ import type { OrgDocument } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
 import { FAMILY_COLOURS, SEVERITY_COLOURS } from '../layout/colours.ts';
 
-export interface OverviewContent {
+interface OverviewContent {
   readonly doc: OrgDocument;
   readonly index: TreeIndex;
   readonly layout: Layout;
@@ -32,7 +32,8 @@ interface Props extends OverviewContent {
   /** The roles whose cards meet a rectangle (flow coordinates). */
   readonly query: (rect: Rect) => ArrayLike<number>;
   readonly viewport: Viewport;
-  readonly size: { readonly width: number; readonly height: number };
+  /** The chart area on screen (flow coordinates), as the canvas computed it from the viewport. */
+  readonly screen: Rect;
 }
 
 /** The drawn margin beyond each side of the screen, as a share of the screen. */
@@ -55,13 +56,6 @@ function cardAt(doc: OrgDocument, layout: Layout, i: number): { x: number; y: nu
   const id = doc.roles[i]!.id;
   const manual = Object.hasOwn(doc.view.positions, id) ? doc.view.positions[id] : undefined;
   return { x: manual?.x ?? layout.x[i]!, y: manual?.y ?? layout.y[i]! };
-}
-
-/** The screen in flow coordinates. */
-function screenRect(viewport: Viewport, size: Props['size']): Rect {
-  const minX = -viewport.x / viewport.zoom;
-  const minY = -viewport.y / viewport.zoom;
-  return { minX, minY, maxX: minX + size.width / viewport.zoom, maxY: minY + size.height / viewport.zoom };
 }
 
 const contains = (outer: Rect, inner: Rect): boolean =>
@@ -129,7 +123,7 @@ function drawRoles(ctx: CanvasRenderingContext2D, { doc, index, layout, byRole, 
   }
 }
 
-function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewport, size }: Props) {
+function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewport, screen }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<Drawing | null>(null);
   // The zoom of the last frame and when it changed; a timer bumps `rested` to draw sharp once it rests.
@@ -142,7 +136,6 @@ function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewp
     if (!el || !ctx) return;
     const ratio = window.devicePixelRatio || 1;
     const { zoom } = viewport;
-    const screen = screenRect(viewport, size);
     const last = drawing.current;
     const sameContent = last !== null && last.doc === doc && last.index === index && last.layout === layout && last.byRole === byRole && last.selection === selection && last.ratio === ratio;
     const now = performance.now();
@@ -172,7 +165,7 @@ function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewp
     }
     const { rect } = drawing.current!;
     el.style.transform = `translate(${rect.minX * zoom + viewport.x}px, ${rect.minY * zoom + viewport.y}px)`;
-  }, [doc, index, layout, byRole, selection, query, viewport, size, rested]);
+  }, [doc, index, layout, byRole, selection, query, viewport, screen, rested]);
   return (
     <div className="overview-clip" aria-hidden="true">
       <canvas ref={canvas} className="overview-layer" />

@@ -10,7 +10,7 @@ import type { Severity } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
-import { localTitle } from './labels.ts';
+import { titleById } from './labels.ts';
 
 const selectDoc = (s: OrgState) => s.doc;
 const GROUPS: readonly [Severity, 'errors' | 'warnings' | 'infos'][] = [
@@ -29,10 +29,7 @@ export function FindingsPanel() {
   const findings = derive(doc).findings;
   const groups = useMemo(() => GROUPS.map(([severity, key]) => ({ severity, key, list: findings.filter((f) => f.severity === severity) })), [findings]);
   // A role's name on its chip, or null when the role is gone (the chip is disabled).
-  const nameOf = (id: string): string | null => {
-    const at = derive(doc).index.indexOf.get(id);
-    return at === undefined ? null : localTitle(doc.roles[at]!, language);
-  };
+  const nameOf = (id: string): string | null => titleById(doc, id, language);
   return (
     <section className="findings" role="region" aria-label="Findings">
       <h2>

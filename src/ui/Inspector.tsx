@@ -25,7 +25,7 @@ import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { CheckField, NumberField, SelectField, TextField } from './fields.tsx';
-import { localTitle } from './labels.ts';
+import { localTitle, titleById } from './labels.ts';
 import { RoleProfile } from './RoleProfile.tsx';
 import type { Language } from './strings.ts';
 
@@ -60,11 +60,7 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
     validate: (value: Patch[K]) => check({ [key]: value } as Patch),
     commit: (value: Patch[K]) => commit({ [key]: value } as Patch),
   });
-  const byId = derive(doc).index.indexOf;
-  const titleOf = (id: string) => {
-    const at = byId.get(id);
-    return at === undefined ? `${id} (${t('missing')})` : localTitle(doc.roles[at]!, language);
-  };
+  const titleOf = (id: string) => titleById(doc, id, language) ?? `${id} (${t('missing')})`;
   const suggestRoles = (draft: string) => matchingRoles(doc, draft, role.id, language);
   const archetypeDefault = DEFAULT_PARAMS['SPAN-002'].defaultArchetype[role.family];
   const findings = derive(doc).findings.filter((f) => f.roles.includes(role.id));
@@ -194,7 +190,7 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
               value={d.to}
               suggest={suggestRoles}
               hint={titleOf(d.to)}
-              validate={(to) => (to === undefined || to === '' ? t('required') : byId.has(to) ? null : t('noSuchRole'))}
+              validate={(to) => (to === undefined || to === '' ? t('required') : titleById(doc, to, language) !== null ? null : t('noSuchRole'))}
               commit={(to) => to && set({ ...d, to })}
             />
             <SelectField label={t('kind')} value={d.kind} options={DOTTED_KINDS.map((x) => [x, x] as const)} commit={(kind) => set({ ...d, kind })} />
