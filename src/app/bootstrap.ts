@@ -5,6 +5,7 @@
  */
 import { Autosaver, STAMP_KEY, type KeyValueStorage, type Restored, type SaveStatus } from '../store/autosave.ts';
 import { createOrgStore, type OrgStore } from '../store/orgStore.ts';
+import { warmUp } from '../store/warmup.ts';
 import { defaultPreset } from '../store/presets.ts';
 import { blankDocument } from '../model/blank.ts';
 import { initialLanguage, loadLanguage, translate, type Language } from '../ui/strings.ts';
@@ -58,8 +59,15 @@ export async function startSession(): Promise<Session> {
     store.getState().showAlert(restored.keptAs ? t('unreadableSaved', { message: restored.error.message, key: restored.keptAs }) : t('unreadableNotKept', { message: restored.error.message }));
   }
 
+  // Each loaded document (not each edit) is run through the edit pipeline while idle, so
+  // the first edits after opening a large organization are as fast as the later ones.
+  let stopWarmUp = warmUp(first);
   store.subscribe((state, previous) => {
     if (state.doc !== previous.doc) autosaver.schedule(state.doc);
+    if (state.generation !== previous.generation) {
+      stopWarmUp();
+      stopWarmUp = warmUp(state.doc);
+    }
     if (state.language !== previous.language) {
       try {
         storage.setItem(LANGUAGE_KEY, state.language);

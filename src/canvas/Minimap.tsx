@@ -53,16 +53,24 @@ function drawCards(layout: Layout): ImageData {
   return image;
 }
 
+/** Runs `fn` once the next frame has been painted; returns a cancel function. */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 function MinimapView({ layout, viewport, size }: Props) {
   const base = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
   const flow = useReactFlow();
 
-  useEffect(() => {
-    const ctx = base.current?.getContext('2d');
-    if (!ctx) return;
-    ctx.putImageData(drawCards(layout), 0, 0);
-  }, [layout]);
+  // The cards are drawn after the frame that shows an edit: the minimap is not what
+  // the edit is waiting for, and at 50,000 roles the drawing takes a few milliseconds.
+  useEffect(() => afterNextPaint(() => base.current?.getContext('2d')?.putImageData(drawCards(layout), 0, 0)), [layout]);
 
   useEffect(() => {
     const ctx = overlay.current?.getContext('2d');
