@@ -41,7 +41,7 @@ export async function startSession(): Promise<Session> {
   const { storage, available } = browserStorage();
   const listeners = new Set<(status: SaveStatus) => void>();
   const autosaver = new Autosaver({ storage, onStatus: (s) => listeners.forEach((l) => l(s)) });
-  const restored = autosaver.restore();
+  const restored = await autosaver.restore();
   let savedLanguage: string | null = null;
   try {
     savedLanguage = storage.getItem(LANGUAGE_KEY);

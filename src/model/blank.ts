@@ -1,5 +1,6 @@
 /** The "New" document: a single Head of Account Management role (presets.md). */
-import { CURRENT_VERSION, FORMAT_NAME, roleWithDefaults, type OrgDocument } from '../schema/v1.ts';
+import { CURRENT_VERSION, FORMAT_NAME, roleWithDefaults } from '../schema/constants.ts';
+import type { OrgDocument } from '../schema/v1.ts';
 import { roleTemplate } from './templates.ts';
 
 /** A blank document holding one Head of Account Management (the palette's template). */

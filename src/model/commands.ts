@@ -3,19 +3,9 @@
  * document (sharing every unchanged role) or a refusal with a reason a person can
  * read. None mutates its input; none can create a reporting cycle or a duplicate id.
  */
-import { z } from 'zod';
-import { formatPath, type PathSegment } from '../schema/path.ts';
-import {
-  DocumentSchema,
-  ID_PATTERN,
-  normalizeRole,
-  RoleSchema,
-  type DeepReadonly,
-  type DottedLine,
-  type OrgDocument,
-  type Role,
-  type RoleInput,
-} from '../schema/v1.ts';
+import { ID_PATTERN, MAX_LENGTH } from '../schema/constants.ts';
+import { checkRole } from '../schema/fast.ts';
+import type { DeepReadonly, OrgDocument, Role, RoleInput } from '../schema/v1.ts';
 
 export type Refusal = { readonly ok: false; readonly code: RefusalCode; readonly reason: string };
 export type Done<T = object> = { readonly ok: true; readonly doc: OrgDocument } & T;
@@ -23,7 +13,8 @@ export type CommandResult<T = object> = Done<T> | Refusal;
 
 export type RefusalCode = 'not-found' | 'invalid' | 'cycle' | 'self' | 'duplicate' | 'too-many-roles';
 
-const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
+/** A refusal with a reason a person can read (field-commands.ts refuses with it too). */
+export const refuse = (code: RefusalCode, reason: string): Refusal => ({ ok: false, code, reason });
 
 /** The role with this id, or undefined. */
 export function findRole(doc: OrgDocument, id: string): Role | undefined {
@@ -58,15 +49,6 @@ export function freshId(stem: string, taken: ReadonlySet<string>): string {
 
 const idsOf = (doc: OrgDocument): Set<string> => new Set(doc.roles.map((r) => r.id));
 
-/** Validates a role against the format; the message names the field. */
-function validateRole(input: unknown): { ok: true; role: Role } | Refusal {
-  const result = RoleSchema.safeParse(input);
-  if (result.success) return { ok: true, role: normalizeRole(result.data as Role) };
-  const issue = result.error.issues[0];
-  const where = issue ? formatPath(issue.path as PathSegment[]) : '';
-  return refuse('invalid', `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid role'}`);
-}
-
 /**
  * Whether making `managerId` the manager of `id` would close a reporting loop:
  * walks up from the new manager (visited set: the document may already hold cycles).
@@ -98,35 +80,14 @@ export function addRole(doc: OrgDocument, args: AddRoleArgs): CommandResult<{ re
   if (taken.has(id)) return refuse('duplicate', `A role with the id "${id}" already exists.`);
   const reportsTo = args.reportsTo ?? null;
   if (reportsTo !== null && !taken.has(reportsTo)) return refuse('not-found', `There is no role "${reportsTo}" to report to.`);
-  const checked = validateRole({ ...args.role, id, reportsTo });
-  if (!checked.ok) return checked;
+  // fast.ts checks it, so adding a role loads no zod. It builds what zod builds, but refuses text within its bound
+  // in code points and over it in UTF-16 units (a title of 61–120 emoji), which zod accepts; no template comes near.
+  // A field set to undefined is left out: zod reads it as absent.
+  const input = Object.fromEntries(Object.entries({ ...args.role, id, reportsTo }).filter(([, value]) => value !== undefined));
+  const checked = checkRole(input);
+  if (!checked.ok) return refuse('invalid', checked.field ? `${checked.field}: not a valid value (see the format)` : 'not a valid role');
   const next = withRoles(doc, [...doc.roles, checked.role]);
   return { ok: true, doc: args.position ? setPosition(next, id, args.position) : next, id };
-}
-
-/** Fields of a role a patch may set; `id` and `reportsTo` have their own commands, so their checks cannot be bypassed. */
-export type RolePatch = DeepReadonly<Partial<Omit<RoleInput, 'id' | 'reportsTo'>>>;
-
-/**
- * Updates fields of a role; a field set to `undefined` is removed (back to its default).
- * The result is validated as a whole role; `id` and `reportsTo` have their own commands.
- */
-export function updateRole(doc: OrgDocument, id: string, patch: RolePatch): CommandResult {
-  if ('id' in patch || 'reportsTo' in patch) {
-    return refuse('invalid', 'Change the id with renameRoleId and the manager with moveRole.');
-  }
-  const at = doc.roles.findIndex((r) => r.id === id);
-  if (at < 0) return refuse('not-found', `There is no role "${id}".`);
-  const merged: Record<string, unknown> = { ...doc.roles[at] };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) delete merged[key];
-    else merged[key] = value;
-  }
-  const checked = validateRole(merged);
-  if (!checked.ok) return checked;
-  const roles = doc.roles.slice();
-  roles[at] = checked.role;
-  return { ok: true, doc: withRoles(doc, roles) };
 }
 
 /** Changes a role's id and every reference to it (reports, dotted lines, view). */
@@ -215,21 +176,6 @@ export function removeRoles(doc: OrgDocument, ids: readonly string[]): CommandRe
   return { ok: true, doc: { ...doc, roles, view: { ...doc.view, positions, collapsed } } };
 }
 
-/** Adds a dotted line from `fromId` to `toId`; refused for a missing role, itself, or a line already there. */
-export function addDottedLine(doc: OrgDocument, fromId: string, line: DottedLine): CommandResult {
-  const at = doc.roles.findIndex((r) => r.id === fromId);
-  if (at < 0) return refuse('not-found', `There is no role "${fromId}".`);
-  const from = doc.roles[at]!;
-  if (line.to === fromId) return refuse('self', `"${from.title}" cannot have a dotted line to itself.`);
-  if (!findRole(doc, line.to)) return refuse('not-found', `There is no role "${line.to}".`);
-  if (from.dottedLines.some((d) => d.to === line.to)) return refuse('duplicate', `"${from.title}" already has a dotted line to that role.`);
-  const parsed = z.array(RoleSchema.shape.dottedLines.unwrap().element).safeParse([line]);
-  if (!parsed.success) return refuse('invalid', parsed.error.issues[0]?.message ?? 'invalid dotted line');
-  const roles = doc.roles.slice();
-  roles[at] = { ...from, dottedLines: [...from.dottedLines, parsed.data[0]!] };
-  return { ok: true, doc: withRoles(doc, roles) };
-}
-
 /** Removes the dotted line from `fromId` to `toId`. */
 export function removeDottedLine(doc: OrgDocument, fromId: string, toId: string): CommandResult {
   const at = doc.roles.findIndex((r) => r.id === fromId);
@@ -304,10 +250,13 @@ export function pasteRoles(doc: OrgDocument, copied: readonly Role[], managerId:
   return { ok: true, doc: withRoles(doc, [...doc.roles, ...pasted]), ids: pasted.map((r) => r.id) };
 }
 
+/** The document name's bound as zod checks it (`min(1).max(200)`), counting code points: a surrogate pair is one character. */
+const isNameLength = (name: string): boolean =>
+  typeof name === 'string' && name.length >= 1 && (name.length <= MAX_LENGTH.name || [...name].length <= MAX_LENGTH.name);
+
 /** Renames the document (1–200 characters). */
 export function renameDocument(doc: OrgDocument, name: string): CommandResult {
-  const parsed = DocumentSchema.shape.name.safeParse(name);
-  if (!parsed.success) return refuse('invalid', 'A document name has 1 to 200 characters.');
+  if (!isNameLength(name)) return refuse('invalid', 'A document name has 1 to 200 characters.');
   return { ok: true, doc: { ...doc, name } };
 }
 
@@ -352,33 +301,4 @@ export function clearPositionsOf(doc: OrgDocument, ids: readonly string[]): OrgD
   if (!Object.keys(doc.view.positions).some((id) => drop.has(id))) return doc;
   const positions = Object.fromEntries(Object.entries(doc.view.positions).filter(([id]) => !drop.has(id)));
   return { ...doc, view: { ...doc.view, positions } };
-}
-
-type DocumentFields = Partial<Pick<OrgDocument, 'name' | 'description' | 'currency' | 'period'>>;
-
-/** Updates document fields (name, description, currency, period), validated; undefined removes an optional one. */
-export function updateDocument(doc: OrgDocument, patch: DocumentFields): CommandResult {
-  const merged: Record<string, unknown> = { ...doc };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) delete merged[key];
-    else merged[key] = value;
-  }
-  const shape = DocumentSchema.shape;
-  for (const key of Object.keys(patch) as (keyof DocumentFields)[]) {
-    if (merged[key] === undefined) continue;
-    const checked = shape[key].safeParse(merged[key]);
-    if (!checked.success) return refuse('invalid', `${key}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
-  }
-  return { ok: true, doc: merged as OrgDocument };
-}
-
-/** Sets or clears (undefined) the document's setting of one rule. */
-export function setRuleSetting(doc: OrgDocument, ruleId: string, setting: OrgDocument['settings']['rules'][string] | undefined): CommandResult {
-  const entries = Object.entries(doc.settings.rules).filter(([id]) => id !== ruleId);
-  if (setting !== undefined) {
-    const checked = DocumentSchema.shape.settings.unwrap().shape.rules.safeParse({ [ruleId]: setting });
-    if (!checked.success) return refuse('invalid', `${ruleId}: ${checked.error.issues[0]?.message ?? 'invalid setting'}`);
-    entries.push([ruleId, setting]);
-  }
-  return { ok: true, doc: { ...doc, settings: { ...doc.settings, rules: Object.fromEntries(entries) } } };
 }

@@ -9,7 +9,8 @@
  * Account Managers and Account Managers who own accounts. Targets roll up with about
  * 11% over-assignment, limits grow up each chain, the personnel budget covers ~93%.
  */
-import { CURRENT_VERSION, FORMAT_NAME, MAX_ROLES, roleWithDefaults, type Budget, type DecisionRight, type OrgDocument, type Role } from '../schema/v1.ts';
+import { CURRENT_VERSION, FORMAT_NAME, MAX_ROLES, roleWithDefaults } from '../schema/constants.ts';
+import type { Budget, DecisionRight, OrgDocument, Role } from '../schema/v1.ts';
 
 export interface GenerateOptions {
   /** Total number of roles in the document, externals included (1–50,000). */

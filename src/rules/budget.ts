@@ -1,5 +1,6 @@
 /** Budget-ownership rules BUD-001..007 (rules.md, "Budget ownership"). */
-import { BUDGET_KINDS, FAMILIES, type Budget, type BudgetKind } from '../schema/v1.ts';
+import { BUDGET_KINDS, FAMILIES } from '../schema/constants.ts';
+import type { Budget, BudgetKind } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import { fmt, gt, lt, names } from './numbers.ts';

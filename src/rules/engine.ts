@@ -7,7 +7,8 @@
  * unknown rule id in `settings.rules`, in the settings' key order.
  */
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
-import { SEVERITIES, type OrgDocument, type Severity } from '../schema/v1.ts';
+import { SEVERITIES } from '../schema/constants.ts';
+import type { OrgDocument, Severity } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
 import { RuleContext, type RuleImpl } from './context.ts';
 import { isRuleId } from './catalogue.ts';

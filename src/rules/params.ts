@@ -5,20 +5,8 @@
  * portfolio cap, an unknown family) falls back to the default for that key instead
  * of reaching a rule; `__proto__`, `constructor` and `prototype` are never read.
  */
-import {
-  ACCOUNT_TIERS,
-  ARCHETYPES,
-  BUDGET_KINDS,
-  DECISION_AREAS,
-  FAMILIES,
-  FUNCTIONS,
-  type AccountTier,
-  type Archetype,
-  type BudgetKind,
-  type DecisionArea,
-  type Family,
-  type RoleFunction,
-} from '../schema/v1.ts';
+import { ACCOUNT_TIERS, ARCHETYPES, BUDGET_KINDS, DECISION_AREAS, FAMILIES, FUNCTIONS, type DecisionArea } from '../schema/constants.ts';
+import type { AccountTier, Archetype, BudgetKind, Family, RoleFunction } from '../schema/v1.ts';
 
 export type Range = readonly [number, number];
 export interface ReferenceBand {

@@ -3,7 +3,8 @@
  * authority, effective scope), built once per check: the decision rules then compare
  * numbers instead of looking strings up per right.
  */
-import { DECISION_AREAS, DECISION_AREA_TIERS, type DecisionArea, type DecisionRight } from '../schema/v1.ts';
+import { DECISION_AREAS, DECISION_AREA_TIERS, type DecisionArea } from '../schema/constants.ts';
+import type { DecisionRight } from '../schema/v1.ts';
 import type { RuleContext } from './context.ts';
 
 export const AREA_COUNT = DECISION_AREAS.length;

@@ -1,5 +1,6 @@
 /** Span-of-control rules SPAN-001..007 (rules.md, "Span of control"). */
-import { ARCHETYPES, type Archetype } from '../schema/v1.ts';
+import { ARCHETYPES } from '../schema/constants.ts';
+import type { Archetype } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
 import type { Range } from './params.ts';

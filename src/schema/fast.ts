@@ -22,27 +22,21 @@
  * roles): beyond JSON.parse, garbage collection costs loading more than the checks do.
  */
 import {
-  AccountsSchema,
   ACCOUNT_TIERS,
   ARCHETYPES,
   AUTHORITIES,
   BUDGET_KINDS,
-  BudgetSchema,
   CURRENCY_PATTERN,
   CURRENT_VERSION,
   DECISION_AREAS,
-  DecisionRightSchema,
+  DEFAULTS as DEFAULT,
   DIRECTIONS,
-  DocumentSchema,
   DOTTED_KINDS,
-  DottedLineSchema,
-  ExceptionSchema,
   FAMILIES,
+  FIELDS as FIELD_NAMES,
   FORMAT_NAME,
   FUNCTIONS,
-  HolderSchema,
   ID_PATTERN,
-  LimitSchema,
   LOCALE_TAG_PATTERN,
   MAX_LENGTH,
   MAX_LEVEL,
@@ -50,26 +44,23 @@ import {
   MAX_ROLES,
   MIN_LEVEL,
   normalizeRole,
-  PositionSchema,
-  RequirementsSchema,
-  RoleSchema,
-  RuleSettingSchema,
-  SalarySchema,
   SCOPES,
   SEVERITIES,
-  type Accounts,
-  type Budget,
-  type DecisionRight,
-  type DottedLine,
-  type Holder,
-  type Limit,
-  type OrgDocument,
-  type Position,
-  type Requirements,
-  type Role,
-  type RoleException,
-  type RuleSetting,
-  type Salary,
+} from './constants.ts';
+import type {
+  Accounts,
+  Budget,
+  DecisionRight,
+  DottedLine,
+  Holder,
+  Limit,
+  OrgDocument,
+  Position,
+  Requirements,
+  Role,
+  RoleException,
+  RuleSetting,
+  Salary,
 } from './v1.ts';
 
 export interface FastParse {
@@ -90,41 +81,9 @@ type Item<T> = (value: unknown, walk: Walk) => T | undefined;
 /** A schema's field names with their positions. */
 type Fields = ReadonlyMap<string, number>;
 
-// Field names and scalar defaults come from the schemas, so this file cannot drift from them.
-const fieldsOf = (schema: { readonly shape: object }): Fields => new Map(Object.keys(schema.shape).map((key, i) => [key, i]));
-const defaultOf = <T>(schema: { readonly def: { readonly defaultValue: T } }): T => schema.def.defaultValue;
-const ROLE = RoleSchema.shape;
-const SETTINGS = DocumentSchema.shape.settings.unwrap();
-const VIEW = DocumentSchema.shape.view.unwrap();
-const [PERCENT_LIMIT, AMOUNT_LIMIT] = LimitSchema.options;
-const FIELDS = {
-  document: fieldsOf(DocumentSchema),
-  dottedLine: fieldsOf(DottedLineSchema),
-  holder: fieldsOf(HolderSchema),
-  salary: fieldsOf(SalarySchema),
-  accounts: fieldsOf(AccountsSchema),
-  budget: fieldsOf(BudgetSchema),
-  percentLimit: fieldsOf(PERCENT_LIMIT),
-  amountLimit: fieldsOf(AMOUNT_LIMIT),
-  decision: fieldsOf(DecisionRightSchema),
-  requirements: fieldsOf(RequirementsSchema),
-  exception: fieldsOf(ExceptionSchema),
-  settings: fieldsOf(SETTINGS),
-  ruleSetting: fieldsOf(RuleSettingSchema),
-  view: fieldsOf(VIEW),
-  position: fieldsOf(PositionSchema),
-};
-const DEFAULT = {
-  family: defaultOf(ROLE.family),
-  function: defaultOf(ROLE.function),
-  reportsTo: defaultOf(ROLE.reportsTo),
-  external: defaultOf(ROLE.external),
-  assistant: defaultOf(ROLE.assistant),
-  headcount: defaultOf(ROLE.headcount),
-  vacancies: defaultOf(ROLE.vacancies),
-  authority: defaultOf(DecisionRightSchema.shape.authority),
-  direction: defaultOf(VIEW.shape.direction),
-};
+// Field names and scalar defaults come from constants.ts, from which v1.ts builds the schemas (a test holds them equal).
+const fieldsOf = (names: readonly string[]): Fields => new Map(names.map((key, i) => [key, i]));
+const FIELDS = Object.fromEntries(Object.entries(FIELD_NAMES).map(([name, keys]) => [name, fieldsOf(keys)])) as { readonly [K in keyof typeof FIELD_NAMES]: Fields };
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -353,10 +312,11 @@ function exception(v: unknown, walk: Walk): RoleException | undefined {
  * A role is always built anew, in the one shape of `normalizeRole`. Its keys are read in
  * one pass: reading 21 fields by name from roles of many different shapes (megamorphic
  * property loads) cost a quarter of the walk. The cases are the fields of `RoleSchema`;
- * any other key is dropped.
+ * any other key is dropped. Fields are checked in schema order (the order of zod's
+ * issues); a refusal is the first refused field's name ('' for a role that is no object).
  */
-function role(v: unknown, walk: Walk): Role | undefined {
-  if (!isObject(v)) return undefined;
+function readRole(v: unknown, walk: Walk): Role | string {
+  if (!isObject(v)) return '';
   let id: unknown, title: unknown, level: unknown, archetype: unknown, revenueTarget: unknown;
   let family: unknown = DEFAULT.family, fn: unknown = DEFAULT.function, reportsTo: unknown = DEFAULT.reportsTo;
   let external: unknown = DEFAULT.external, assistant: unknown = DEFAULT.assistant;
@@ -391,44 +351,36 @@ function role(v: unknown, walk: Walk): Role | undefined {
       default: walk.dropped = true;
     }
   }
-  if (
-    !isId(id) ||
-    !isNonEmptyText(title, MAX_LENGTH.title) ||
-    !isFamily(family) ||
-    !isFunction(fn) ||
-    !isLevel(level) ||
-    !(reportsTo === null || isId(reportsTo)) ||
-    !isBoolean(external) ||
-    !isBoolean(assistant) ||
-    !optional(archetype, isArchetype) ||
-    !(isCount(headcount) && headcount >= 1) ||
-    !isCount(vacancies) ||
-    !optional(revenueTarget, isAmount)
-  ) {
-    return undefined;
-  }
+  if (!isId(id)) return 'id';
+  if (!isNonEmptyText(title, MAX_LENGTH.title)) return 'title';
   const titles = titlesIn === undefined ? {} : recordOf(titlesIn, walk, LOCALE_TAG_PATTERN, asLocalTitle);
+  if (titles === undefined) return 'titles';
+  if (!isFamily(family)) return 'family';
+  if (!isFunction(fn)) return 'function';
+  if (!isLevel(level)) return 'level';
+  if (!(reportsTo === null || isId(reportsTo))) return 'reportsTo';
   const dottedLines = listOf(dottedLinesIn, walk, dottedLine);
-  const accountList = listOf(accountsIn, walk, accounts);
-  const budgets = listOf(budgetsIn, walk, budget);
-  const decisions = listOf(decisionsIn, walk, decision);
-  const exceptions = listOf(exceptionsIn, walk, exception);
+  if (dottedLines === undefined) return 'dottedLines';
+  if (!isBoolean(external)) return 'external';
+  if (!isBoolean(assistant)) return 'assistant';
+  if (!optional(archetype, isArchetype)) return 'archetype';
+  if (!(isCount(headcount) && headcount >= 1)) return 'headcount';
+  if (!isCount(vacancies)) return 'vacancies';
   const holderOut = optionalField(holderIn, walk, holder);
+  if (holderOut === null) return 'holder';
   const salaryOut = optionalField(salaryIn, walk, salary);
+  if (salaryOut === null) return 'salary';
+  if (!optional(revenueTarget, isAmount)) return 'revenueTarget';
+  const accountList = listOf(accountsIn, walk, accounts);
+  if (accountList === undefined) return 'accounts';
+  const budgets = listOf(budgetsIn, walk, budget);
+  if (budgets === undefined) return 'budgets';
+  const decisions = listOf(decisionsIn, walk, decision);
+  if (decisions === undefined) return 'decisions';
   const requirementsOut = optionalField(requirementsIn, walk, requirements);
-  if (
-    titles === undefined ||
-    dottedLines === undefined ||
-    accountList === undefined ||
-    budgets === undefined ||
-    decisions === undefined ||
-    exceptions === undefined ||
-    holderOut === null ||
-    salaryOut === null ||
-    requirementsOut === null
-  ) {
-    return undefined;
-  }
+  if (requirementsOut === null) return 'requirements';
+  const exceptions = listOf(exceptionsIn, walk, exception);
+  if (exceptions === undefined) return 'exceptions';
   return normalizeRole({
     id,
     title,
@@ -452,6 +404,23 @@ function role(v: unknown, walk: Walk): Role | undefined {
     requirements: requirementsOut,
     exceptions,
   });
+}
+
+function role(v: unknown, walk: Walk): Role | undefined {
+  const out = readRole(v, walk);
+  return typeof out === 'string' ? undefined : out;
+}
+
+/**
+ * One role as `RoleSchema` builds it, for a command that adds a role without loading
+ * zod: `{ ok: false, field }` names the first top-level field it refused. `input` is
+ * read as JSON.parse output, so a field set to `undefined` must be left out (zod reads
+ * it as absent; here it is a value). Like `parseFast`, it refuses text over its bound in
+ * UTF-16 units that zod would accept by counting code points.
+ */
+export function checkRole(input: unknown): { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly field: string } {
+  const out = readRole(input, { dropped: false });
+  return typeof out === 'string' ? { ok: false, field: out } : { ok: true, role: out };
 }
 
 function ruleSetting(v: unknown, walk: Walk): RuleSetting | undefined {

@@ -7,54 +7,39 @@
  * export omits them again (src/io/serialize.ts).
  */
 import { z } from 'zod';
+// The constants live in constants.ts, zod-free for the app's entry. Not re-exported: importing a constant must never pull in zod.
+import {
+  ACCOUNT_TIERS,
+  ARCHETYPES,
+  AUTHORITIES,
+  BUDGET_KINDS,
+  CURRENCY_PATTERN,
+  CURRENT_VERSION,
+  DECISION_AREAS,
+  DEFAULTS,
+  DIRECTIONS,
+  DOTTED_KINDS,
+  FAMILIES,
+  FORMAT_NAME,
+  FUNCTIONS,
+  ID_PATTERN,
+  LOCALE_TAG_PATTERN,
+  MAX_LENGTH,
+  MAX_LEVEL,
+  MAX_PERCENT,
+  MAX_ROLES,
+  MIN_LEVEL,
+  SCOPES,
+  SEVERITIES,
+  type DecisionArea,
+  type DECISION_AREA_TIERS,
+} from './constants.ts';
 
-export const FORMAT_NAME = 'org-structure';
-/** The newest format version this program reads and writes. */
-export const CURRENT_VERSION = 1;
-export const MAX_ROLES = 50_000;
+export type { DecisionArea } from './constants.ts';
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-/** A BCP-47-like locale tag such as `zh-CN`; it also keeps `__proto__` out of `titles`. */
-export const LOCALE_TAG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
-export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-/** Most characters of each bounded text field (format.md); the fast validator (fast.ts) reads them too. */
-export const MAX_LENGTH = { name: 200, description: 5000, period: 40, title: 120, note: 200, holderName: 120, reason: 500 } as const;
-export const MIN_LEVEL = 1;
-export const MAX_LEVEL = 8;
-export const MAX_PERCENT = 100;
 const id = z.string().regex(ID_PATTERN, 'an id of letters, digits and _ . : - (1–64 characters, starting with a letter or digit)');
 const nonNegative = z.number().min(0);
 const nonNegativeInt = z.number().int().min(0);
-
-export const FAMILIES = ['head-am', 'am-lead', 'senior-am', 'am', 'am-ops', 'other'] as const;
-export const FUNCTIONS = ['account-management', 'sales', 'product', 'marketing', 'operations', 'finance', 'hr', 'legal', 'executive'] as const;
-export const ARCHETYPES = ['player-coach', 'coach', 'supervisor', 'facilitator', 'coordinator'] as const;
-export const DOTTED_KINDS = ['indirect-manager', 'partner'] as const;
-export const ACCOUNT_TIERS = ['strategic', 'enterprise', 'mid-market', 'smb'] as const;
-export const BUDGET_KINDS = ['personnel', 'operating', 'client-programs', 'training', 'tools'] as const;
-export const AUTHORITIES = ['decide', 'agree', 'recommend', 'input', 'perform'] as const;
-export const SCOPES = ['own', 'team', 'department'] as const;
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export const DIRECTIONS = ['TB', 'LR'] as const;
-
-/** Decision areas and their tier, fixed by the area (format.md). */
-export const DECISION_AREA_TIERS = {
-  'account-strategy': 'strategic',
-  'target-setting': 'strategic',
-  'budget-allocation': 'strategic',
-  'headcount-hiring': 'strategic',
-  'performance-review': 'tactical',
-  'account-assignment': 'tactical',
-  'pricing-discount': 'tactical',
-  'contract-negotiation': 'tactical',
-  'client-escalation': 'tactical',
-  'account-plan': 'tactical',
-  'spend-approval': 'tactical',
-  'cross-functional-priority': 'tactical',
-  'day-to-day-service': 'operational',
-} as const;
-export type DecisionArea = keyof typeof DECISION_AREA_TIERS;
-export const DECISION_AREAS = Object.keys(DECISION_AREA_TIERS) as DecisionArea[];
 
 export const DottedLineSchema = z.object({
   to: id,
@@ -94,7 +79,7 @@ export const LimitSchema = z.union([
 
 export const DecisionRightSchema = z.object({
   area: z.enum(DECISION_AREAS as [DecisionArea, ...DecisionArea[]]),
-  authority: z.enum(AUTHORITIES).default('decide'),
+  authority: z.enum(AUTHORITIES).default(DEFAULTS.authority),
   scope: z.enum(SCOPES).optional(),
   limit: LimitSchema.optional(),
 });
@@ -116,16 +101,16 @@ export const RoleSchema = z.object({
   id,
   title: z.string().min(1).max(MAX_LENGTH.title),
   titles: z.record(localeTag, z.string().max(MAX_LENGTH.title)).default({}),
-  family: z.enum(FAMILIES).default('other'),
-  function: z.enum(FUNCTIONS).default('account-management'),
+  family: z.enum(FAMILIES).default(DEFAULTS.family),
+  function: z.enum(FUNCTIONS).default(DEFAULTS.function),
   level: z.number().int().min(MIN_LEVEL).max(MAX_LEVEL),
-  reportsTo: id.nullable().default(null),
+  reportsTo: id.nullable().default(DEFAULTS.reportsTo),
   dottedLines: z.array(DottedLineSchema).default([]),
-  external: z.boolean().default(false),
-  assistant: z.boolean().default(false),
+  external: z.boolean().default(DEFAULTS.external),
+  assistant: z.boolean().default(DEFAULTS.assistant),
   archetype: z.enum(ARCHETYPES).optional(),
-  headcount: z.number().int().min(1).default(1),
-  vacancies: nonNegativeInt.default(0),
+  headcount: z.number().int().min(1).default(DEFAULTS.headcount),
+  vacancies: nonNegativeInt.default(DEFAULTS.vacancies),
   holder: HolderSchema.optional(),
   salary: SalarySchema.optional(),
   revenueTarget: nonNegative.optional(),
@@ -157,9 +142,9 @@ export const DocumentSchema = z.object({
     .object({
       positions: z.record(id, PositionSchema).default({}),
       collapsed: z.array(id).default([]),
-      direction: z.enum(DIRECTIONS).default('TB'),
+      direction: z.enum(DIRECTIONS).default(DEFAULTS.direction),
     })
-    .default({ positions: {}, collapsed: [], direction: 'TB' }),
+    .default({ positions: {}, collapsed: [], direction: DEFAULTS.direction }),
 });
 
 /** Everything in a document is read-only: commands return new values (src/model/commands.ts). */
@@ -193,57 +178,5 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Position = Out<typeof PositionSchema>;
 export type Direction = (typeof DIRECTIONS)[number];
 export type Tier = (typeof DECISION_AREA_TIERS)[DecisionArea];
-/**
- * A role as one fixed shape: every field present, in the order of the spec, optional
- * ones `undefined` when absent. Every role in memory has this shape (parse, commands,
- * generator), so the rules' and the layout's loops over 10,000 roles read fields
- * through monomorphic property accesses — measurably faster than a mix of shapes.
- */
-export function normalizeRole(r: Role): Role {
-  return {
-    id: r.id,
-    title: r.title,
-    titles: r.titles,
-    family: r.family,
-    function: r.function,
-    level: r.level,
-    reportsTo: r.reportsTo,
-    dottedLines: r.dottedLines,
-    external: r.external,
-    assistant: r.assistant,
-    archetype: r.archetype,
-    headcount: r.headcount,
-    vacancies: r.vacancies,
-    holder: r.holder,
-    salary: r.salary,
-    revenueTarget: r.revenueTarget,
-    accounts: r.accounts,
-    budgets: r.budgets,
-    decisions: r.decisions,
-    requirements: r.requirements,
-    exceptions: r.exceptions,
-  };
-}
-
-/** A role with the defaults of format.md filled in, without going through validation (trusted input, hot paths). */
-export function roleWithDefaults(fields: Partial<Role> & Pick<Role, 'id' | 'title' | 'level'>): Role {
-  return normalizeRole({
-    titles: {},
-    family: 'other',
-    function: 'account-management',
-    reportsTo: null,
-    dottedLines: [],
-    external: false,
-    assistant: false,
-    headcount: 1,
-    vacancies: 0,
-    accounts: [],
-    budgets: [],
-    decisions: [],
-    exceptions: [],
-    ...fields,
-  });
-}
-
 /** A role as a caller may write it: defaults of format.md may be left out. */
 export type RoleInput = z.input<typeof RoleSchema>;

@@ -5,11 +5,11 @@
  * Storage errors are reported while the edits stay in memory.
  *
  * Saved: the canonical JSON of the document without indentation (half the size of
- * the exported file: browser storage is small), read back through parseDocument, the
+ * the exported file: browser storage is small), read back through loadDocument, the
  * one import pipeline; and a stamp `{ rev, tab }` that tells tabs apart.
  */
 import { compactDocumentJson } from '../io/serialize.ts';
-import { parseDocument, type LoadError, type LoadNote } from '../schema/parse.ts';
+import { loadDocument, type LoadError, type LoadNote } from '../schema/load.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 
 export const DOCUMENT_KEY = 'org-designer:document';
@@ -91,9 +91,18 @@ export class Autosaver {
     this.tabId = options.tabId ?? Math.random().toString(36).slice(2);
   }
 
-  /** Reads the saved document. Until this has run, nothing is ever written. */
-  restore(): Restored {
-    this.restored = true;
+  /** Reads the saved document. Until this has finished, nothing is ever written. */
+  async restore(): Promise<Restored> {
+    // Reading may load zod (a saved document the fast validator refuses): nothing is saved meanwhile.
+    this.restored = false;
+    try {
+      return await this.read();
+    } finally {
+      this.restored = true;
+    }
+  }
+
+  private async read(): Promise<Restored> {
     let text: string | null;
     try {
       text = this.storage.getItem(DOCUMENT_KEY);
@@ -104,7 +113,7 @@ export class Autosaver {
       return { kind: 'unreadable', error: { code: 'invalid', message: describe(cause), issues: [] }, keptAs: null };
     }
     if (text === null) return { kind: 'empty' };
-    const result = parseDocument(text);
+    const result = await loadDocument(text);
     if (result.ok) {
       this.lastSaved = result.doc;
       return { kind: 'loaded', doc: result.doc, notes: result.notes };
@@ -156,7 +165,7 @@ export class Autosaver {
   }
 
   /** Reads what another tab saved, adopting its stamp; the caller shows the document. */
-  adoptStored(): Restored {
+  adoptStored(): Promise<Restored> {
     this.paused = null;
     this.pending = null;
     return this.restore();

@@ -3,7 +3,7 @@
  * a separate chunk: the first-run preset is fetched while the app starts (only when
  * there is no saved document), the others when the gallery opens.
  */
-import { parseDocument } from '../schema/parse.ts';
+import { loadDocument } from '../schema/load.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 
 const lazyTexts = import.meta.glob('/presets/*.json', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
@@ -20,8 +20,8 @@ export interface BundledPreset {
 }
 
 const fileOf = (path: string): string => path.replace(/^\/presets\/|\.json$/g, '');
-const load = (text: string): OrgDocument | undefined => {
-  const result = parseDocument(text);
+const load = async (text: string): Promise<OrgDocument | undefined> => {
+  const result = await loadDocument(text);
   return result.ok ? result.doc : undefined;
 };
 
@@ -37,7 +37,7 @@ let all: Promise<readonly BundledPreset[]> | null = null;
 export function bundledPresets(): Promise<readonly BundledPreset[]> {
   all ??= Promise.all(
     Object.entries(lazyTexts).map(async ([path, text]) => {
-      const doc = load(await text());
+      const doc = await load(await text());
       return doc ? [{ file: fileOf(path), doc }] : [];
     }),
   ).then((lists) => {

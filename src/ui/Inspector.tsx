@@ -4,21 +4,10 @@
  * format refuses is shown at the field and never reaches the document.
  */
 import { useId } from 'react';
-import { moveRole, removeRoles, setRuleSetting, updateDocument, updateRole, type RolePatch } from '../model/commands.ts';
-import {
-  ACCOUNT_TIERS,
-  ARCHETYPES,
-  AUTHORITIES,
-  BUDGET_KINDS,
-  DECISION_AREAS,
-  DOTTED_KINDS,
-  FAMILIES,
-  FUNCTIONS,
-  SCOPES,
-  SEVERITIES,
-  type OrgDocument,
-  type Role,
-} from '../schema/v1.ts';
+import { moveRole, removeRoles } from '../model/commands.ts';
+import { setRuleSetting, updateDocument, updateRole, type RolePatch } from '../model/field-commands.ts';
+import { ACCOUNT_TIERS, ARCHETYPES, AUTHORITIES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, SEVERITIES } from '../schema/constants.ts';
+import type { OrgDocument, Role } from '../schema/v1.ts';
 import { RULES } from '../rules/engine.ts';
 import { DEFAULT_PARAMS } from '../rules/params.ts';
 import { derive } from '../store/derived.ts';

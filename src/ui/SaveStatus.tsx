@@ -16,11 +16,12 @@ export function SaveStatus({ session }: { session: Session }) {
         {t('saveConflict')}{' '}
         <button
           type="button"
-          onClick={() => {
-            const theirs = session.autosaver.adoptStored();
-            if (theirs.kind === 'loaded') store.getState().replace(theirs.doc);
-            setStatus({ kind: 'idle' });
-          }}
+          onClick={() =>
+            void session.autosaver.adoptStored().then((theirs) => {
+              if (theirs.kind === 'loaded') store.getState().replace(theirs.doc);
+              setStatus({ kind: 'idle' });
+            })
+          }
         >
           {t('loadTheirs')}
         </button>{' '}

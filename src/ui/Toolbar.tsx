@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
 import { serializeDocument } from '../io/serialize.ts';
-import { MAX_FILE_BYTES, parseDocument, tooLarge } from '../schema/parse.ts';
+import { loadDocument, MAX_FILE_BYTES, tooLarge } from '../schema/load.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
@@ -44,7 +44,7 @@ export function Toolbar() {
     setPresetsOpen(false);
   };
   const importFile = async (file: File) => {
-    const result = file.size > MAX_FILE_BYTES ? tooLarge() : parseDocument(await file.text());
+    const result = file.size > MAX_FILE_BYTES ? tooLarge() : await loadDocument(await file.text());
     if (!result.ok) {
       store.getState().showAlert(`${file.name}: ${result.error.message}`);
       return;

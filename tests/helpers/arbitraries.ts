@@ -1,6 +1,6 @@
 /** fast-check arbitraries of org documents: valid ones (as a file may write them) and hostile mutations. */
 import fc from 'fast-check';
-import { ACCOUNT_TIERS, ARCHETYPES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, AUTHORITIES } from '../../src/schema/v1.ts';
+import { ACCOUNT_TIERS, ARCHETYPES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, AUTHORITIES } from '../../src/schema/constants.ts';
 
 const idChars = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCXYZ0123456789_.:-'.split(''));
 export const arbId = fc

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDottedLine,
   addRole,
   copyRoles,
   moveRole,
@@ -9,9 +8,9 @@ import {
   removeDottedLine,
   removeRoles,
   renameRoleId,
-  updateRole,
   type CommandResult,
 } from '../../src/model/commands.ts';
+import { addDottedLine, updateRole } from '../../src/model/field-commands.ts';
 import { generateOrg } from '../../src/model/generate.ts';
 import { serializeDocument } from '../../src/io/serialize.ts';
 import { DocumentSchema, type OrgDocument } from '../../src/schema/v1.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOAD_ERROR_CODES, parseDocument } from '../../src/schema/parse.ts';
+import { LOAD_ERROR_CODES } from '../../src/schema/load.ts';
+import { parseDocument } from '../../src/schema/parse.ts';
 import { serializeDocument } from '../../src/io/serialize.ts';
 import { DocumentSchema } from '../../src/schema/v1.ts';
 import { generateOrg } from '../../src/model/generate.ts';

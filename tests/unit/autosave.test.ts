@@ -34,9 +34,9 @@ describe('Autosaver', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('restores nothing from empty storage, then saves throttled', () => {
+  it('restores nothing from empty storage, then saves throttled', async () => {
     const a = saver();
-    expect(a.restore()).toEqual({ kind: 'empty' });
+    expect(await a.restore()).toEqual({ kind: 'empty' });
     a.schedule(renamed('One'));
     a.schedule(renamed('Two'));
     expect(storage.getItem(DOCUMENT_KEY)).toBeNull();
@@ -53,28 +53,28 @@ describe('Autosaver', () => {
     expect(storage.data.size).toBe(0);
   });
 
-  it('flushes at once (page hidden)', () => {
+  it('flushes at once (page hidden)', async () => {
     const a = saver();
-    a.restore();
+    await a.restore();
     a.schedule(renamed('Now'));
     a.flush();
     expect(storage.getItem(DOCUMENT_KEY)).toContain('"Now"');
   });
 
-  it('restores what it saved, through the import pipeline', () => {
+  it('restores what it saved, through the import pipeline', async () => {
     const a = saver();
-    a.restore();
+    await a.restore();
     a.schedule(renamed('Kept'));
     a.flush();
-    const restored = saver('tab-b').restore();
+    const restored = await saver('tab-b').restore();
     expect(restored.kind).toBe('loaded');
     expect(restored.kind === 'loaded' && restored.doc).toEqual(renamed('Kept'));
   });
 
-  it('keeps a corrupt saved document aside before writing anything', () => {
+  it('keeps a corrupt saved document aside before writing anything', async () => {
     storage.setItem(DOCUMENT_KEY, '{"format":"org-structure", broken');
     const a = saver();
-    const restored = a.restore();
+    const restored = await a.restore();
     expect(restored.kind).toBe('unreadable');
     const keptAs = restored.kind === 'unreadable' ? restored.keptAs : null;
     expect(keptAs?.startsWith(ASIDE_PREFIX)).toBe(true);
@@ -84,11 +84,27 @@ describe('Autosaver', () => {
     expect(storage.getItem(DOCUMENT_KEY)).toContain('"Fresh"');
   });
 
-  it('writes nothing when a corrupt document cannot be kept aside', () => {
+  it('writes nothing while the saved document is being read (zod loads for an invalid one)', async () => {
+    const invalid = '{"format":"org-structure","version":1,"name":"","currency":"CNY","roles":[]}';
+    storage.setItem(DOCUMENT_KEY, invalid);
+    const a = saver();
+    const reading = a.restore();
+    a.schedule(renamed('Too early'));
+    a.flush();
+    expect(storage.getItem(DOCUMENT_KEY)).toBe(invalid);
+    const restored = await reading;
+    expect(restored).toMatchObject({ kind: 'unreadable', error: { code: 'invalid', message: expect.stringMatching(/^name: /) } });
+    expect(storage.getItem(DOCUMENT_KEY)).toBe(invalid);
+    a.schedule(renamed('Fresh'));
+    a.flush();
+    expect(storage.getItem(DOCUMENT_KEY)).toContain('"Fresh"');
+  });
+
+  it('writes nothing when a corrupt document cannot be kept aside', async () => {
     storage.setItem(DOCUMENT_KEY, 'garbage');
     storage.failWrites = quotaError();
     const a = saver();
-    expect(a.restore()).toMatchObject({ kind: 'unreadable', keptAs: null });
+    expect(await a.restore()).toMatchObject({ kind: 'unreadable', keptAs: null });
     storage.failWrites = null;
     a.schedule(renamed('Fresh'));
     a.flush();
@@ -96,11 +112,11 @@ describe('Autosaver', () => {
     expect(statuses).toContainEqual({ kind: 'paused', reason: 'unreadable' });
   });
 
-  it('refuses a saved document from a newer version and leaves it untouched until overwritten', () => {
+  it('refuses a saved document from a newer version and leaves it untouched until overwritten', async () => {
     const newer = '{"format":"org-structure","version":9,"name":"Future","currency":"CNY","roles":[]}';
     storage.setItem(DOCUMENT_KEY, newer);
     const a = saver();
-    const restored = a.restore();
+    const restored = await a.restore();
     expect(restored.kind).toBe('newer');
     expect(restored.kind === 'newer' && restored.error.message).toMatch(/version 9/);
     a.schedule(renamed('Mine'));
@@ -110,9 +126,9 @@ describe('Autosaver', () => {
     expect(storage.getItem(DOCUMENT_KEY)).toContain('"Mine"');
   });
 
-  it('reports a full storage and keeps trying; the document in memory is not affected', () => {
+  it('reports a full storage and keeps trying; the document in memory is not affected', async () => {
     const a = saver();
-    a.restore();
+    await a.restore();
     storage.failWrites = quotaError();
     a.schedule(renamed('Big'));
     a.flush();
@@ -125,11 +141,11 @@ describe('Autosaver', () => {
     expect(a.hasUnsaved).toBe(false);
   });
 
-  it('never silently overwrites another tab\'s newer save', () => {
+  it('never silently overwrites another tab\'s newer save', async () => {
     const a = saver('tab-a');
     const b = saver('tab-b');
-    a.restore();
-    b.restore();
+    await a.restore();
+    await b.restore();
     a.schedule(renamed('From A'));
     a.flush();
     expect(b.isForeignChange(storage.getItem(STAMP_KEY))).toBe(true);
@@ -139,7 +155,7 @@ describe('Autosaver', () => {
     expect(storage.getItem(DOCUMENT_KEY)).toContain('"From A"');
     expect(statuses.at(-1)).toEqual({ kind: 'conflict' });
     // B chooses: take A's version, then B's later edits save normally.
-    const adopted = b.adoptStored();
+    const adopted = await b.adoptStored();
     expect(adopted.kind === 'loaded' && adopted.doc.name).toBe('From A');
     b.schedule(renamed('B after adopting'));
     b.flush();

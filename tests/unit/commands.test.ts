@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDottedLine,
   addRole,
   copyRoles,
   freshId,
@@ -13,10 +12,11 @@ import {
   renameDocument,
   renameRoleId,
   setPosition,
-  updateRole,
   type CommandResult,
 } from '../../src/model/commands.ts';
-import type { OrgDocument } from '../../src/schema/v1.ts';
+import { addDottedLine, updateRole } from '../../src/model/field-commands.ts';
+import { normalizeRole } from '../../src/schema/constants.ts';
+import { DocumentSchema, RoleSchema, type OrgDocument, type Role } from '../../src/schema/v1.ts';
 import { docOf } from '../helpers/doc.ts';
 import { deepFreeze } from '../helpers/freeze.ts';
 
@@ -60,6 +60,25 @@ describe('addRole', () => {
     const bad = refused(addRole(base, { role: { title: 'X', level: 9 } }));
     expect(bad.code).toBe('invalid');
     expect(bad.reason).toMatch(/^level: /);
+    expect(refused(addRole(base, { role: { title: 'X', level: 2, salary: { min: -1, max: 2 } } })).reason).toMatch(/^salary: /);
+    expect(refused(addRole(base, { role: { title: '', level: 0 } })).reason).toMatch(/^title: /);
+  });
+
+  it('builds the role zod builds and refuses what zod refuses (without loading zod)', () => {
+    const inputs = [
+      { title: 'Full', level: 3, family: 'am', titles: { 'zh-CN': '全' }, holder: { name: 'Li', languages: ['zh'] }, decisions: [{ area: 'account-plan' }] },
+      { title: 'Defaults left out', level: 1, archetype: undefined, family: undefined, budgets: [{ id: 'B', kind: 'tools', amount: 1 }] },
+      { title: 'Unknown field', level: 2, extra: 1, salary: { min: 1, max: 2, other: 3 } },
+      { title: 'Bad decision', level: 2, decisions: [{ area: 'nope' }] },
+      { title: 'Bad locale', level: 2, titles: { 'not a tag': 'x' } },
+      { title: 'Bad headcount', level: 2, headcount: 0 },
+    ];
+    for (const input of inputs) {
+      const result = addRole(base, { role: { id: 'new', ...input } as never });
+      const zod = RoleSchema.safeParse({ ...input, id: 'new', reportsTo: null });
+      expect(result.ok, input.title).toBe(zod.success);
+      if (result.ok && zod.success) expect(result.doc.roles.at(-1)).toEqual(normalizeRole(zod.data as Role));
+    }
   });
 });
 
@@ -195,6 +214,10 @@ describe('document and ids', () => {
     expect(ok(renameDocument(base, 'China AM 2027')).doc.name).toBe('China AM 2027');
     expect(refused(renameDocument(base, '')).code).toBe('invalid');
     expect(refused(renameDocument(base, 'x'.repeat(201))).code).toBe('invalid');
+    // As zod counts: a surrogate pair is one character, a lone surrogate one too.
+    for (const name of ['x', 'x'.repeat(200), '😀'.repeat(200), '😀'.repeat(201), `${'😀'.repeat(199)}\ud800x`, '\udc00']) {
+      expect(renameDocument(base, name).ok, `${name.length} units`).toBe(DocumentSchema.shape.name.safeParse(name).success);
+    }
   });
 
   it('renames a role id and every reference to it', () => {

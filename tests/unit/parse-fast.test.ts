@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, type ParseResult } from '../../src/schema/parse.ts';
+import type { ParseResult } from '../../src/schema/load.ts';
+import { parseDocument } from '../../src/schema/parse.ts';
 import { parseFast } from '../../src/schema/fast.ts';
 import { serializeDocument } from '../../src/io/serialize.ts';
 import { generateOrg } from '../../src/model/generate.ts';

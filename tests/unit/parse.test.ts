@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOAD_ERROR_CODES, MAX_FILE_BYTES, parseDocument, type ParseResult } from '../../src/schema/parse.ts';
+import { LOAD_ERROR_CODES, MAX_FILE_BYTES, type ParseResult } from '../../src/schema/load.ts';
+import { parseDocument } from '../../src/schema/parse.ts';
 import { formatPath } from '../../src/schema/path.ts';
 import type { Migration } from '../../src/schema/migrations.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOrgStore, HISTORY_DEPTH } from '../../src/store/orgStore.ts';
-import { addRole, moveRole, renameDocument, updateRole } from '../../src/model/commands.ts';
+import { addRole, moveRole, renameDocument } from '../../src/model/commands.ts';
+import { updateRole } from '../../src/model/field-commands.ts';
 import { docOf } from '../helpers/doc.ts';
 
 const start = docOf([{ id: 'head', level: 5 }, { id: 'lead', level: 4, reportsTo: 'head' }, { id: 'am', level: 2, reportsTo: 'lead' }]);

@@ -4,7 +4,8 @@
  * every chain and walks up from every role, so it is quadratic: use it on small
  * documents only, as the oracle of the property test.
  */
-import { DECISION_AREAS, type OrgDocument, type Role, type DecisionRight } from '../../../src/schema/v1.ts';
+import { DECISION_AREAS } from '../../../src/schema/constants.ts';
+import type { OrgDocument, Role, DecisionRight } from '../../../src/schema/v1.ts';
 import { DEFAULT_PARAMS } from '../../../src/rules/params.ts';
 import { round9 } from '../../../src/rules/numbers.ts';
 
