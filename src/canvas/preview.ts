@@ -2,13 +2,14 @@
  * What a drop would change, shown while a role is dragged over a prospective manager:
  * the manager's span against its archetype's range, and the findings before and after.
  * Computed once the pointer rests on a new target, not per frame; the document it
- * computed is the one the drop commits, so its findings and metrics are ready by then.
+ * computed is the one the drop commits, so its findings, metrics and layout are ready by then.
  */
 import { moveRoles, type CommandResult } from '../model/commands.ts';
 import { effectiveParams } from '../rules/engine.ts';
 import { summarize } from '../rules/types.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
+import { layoutOf } from '../store/layout.ts';
 
 /** How long the pointer rests on a card before the preview is computed. */
 export const PREVIEW_DELAY_MS = 120;
@@ -47,6 +48,8 @@ export function dropPreview(doc: OrgDocument, ids: readonly string[], targetId: 
   const range = params.ranges[archetype];
   const now = summarize(findings);
   const later = summarize(derive(after).findings);
+  layoutOf(after); // memoized: the drop's frame then only renders
+
   return {
     targetId,
     refusal: null,
