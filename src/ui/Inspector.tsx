@@ -3,7 +3,7 @@
  * settings when nothing is selected. Edits go through the pure commands; a value the
  * format refuses is shown at the field and never reaches the document.
  */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { moveRole, removeRoles } from '../model/commands.ts';
 import { setRuleSetting, updateDocument, updateRole, type RolePatch } from '../model/field-commands.ts';
 import { ACCOUNT_TIERS, ARCHETYPES, AUTHORITIES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, SEVERITIES } from '../schema/constants.ts';
@@ -11,6 +11,7 @@ import type { OrgDocument, Role } from '../schema/v1.ts';
 import { RULES } from '../rules/engine.ts';
 import { DEFAULT_PARAMS } from '../rules/params.ts';
 import { derive } from '../store/derived.ts';
+import { speculative } from '../store/speculate.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { CheckField, NumberField, SelectField, TextField } from './fields.tsx';
@@ -49,6 +50,8 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
     validate: (value: Patch[K]) => check({ [key]: value } as Patch),
     commit: (value: Patch[K]) => commit({ [key]: value } as Patch),
   });
+  // The re-parent the field shows as valid is the document Enter commits, prepared meanwhile.
+  const moveTo = useMemo(() => speculative((d: OrgDocument, to: string | null) => moveRole(d, role.id, to)), [role.id]);
   const titleOf = (id: string) => titleById(doc, id, language) ?? `${id} (${t('missing')})`;
   const suggestRoles = (draft: string) => matchingRoles(doc, draft, role.id, language);
   const archetypeDefault = DEFAULT_PARAMS['SPAN-002'].defaultArchetype[role.family];
@@ -77,8 +80,8 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
         value={role.reportsTo ?? undefined}
         suggest={suggestRoles}
         hint={role.reportsTo === null ? t('noManager') : titleOf(role.reportsTo)}
-        validate={(to) => reason(moveRole(store.getState().doc, role.id, to ?? null))}
-        commit={(to) => store.getState().run((d) => moveRole(d, role.id, to ?? null))}
+        validate={(to) => reason(moveTo(store.getState().doc, to ?? null))}
+        commit={(to) => store.getState().run((d) => moveTo(d, to ?? null))}
       />
       <SelectField
         label={t('archetype')}
