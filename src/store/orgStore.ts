@@ -64,9 +64,11 @@ const message = (kind: Message['kind'], text: string): Message => ({ id: ++messa
 /** Keeps the selection to roles that still exist. */
 function keepExisting(selection: readonly string[], doc: OrgDocument): readonly string[] {
   if (selection.length === 0) return selection;
-  const ids = new Set(doc.roles.map((r) => r.id));
-  const kept = selection.filter((id) => ids.has(id));
-  return kept.length === selection.length ? selection : kept;
+  // One pass over the roles against the (small) selection: no set of every id per edit.
+  const wanted = new Set(selection);
+  const found = new Set<string>();
+  for (const role of doc.roles) if (wanted.has(role.id)) found.add(role.id);
+  return found.size === wanted.size ? selection : selection.filter((id) => found.has(id));
 }
 
 /** Creates a store; tests make a fresh one each. */
