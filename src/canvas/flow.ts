@@ -111,7 +111,7 @@ export class FlowCache {
             data,
             width: layout.nodeWidth,
             height: layout.nodeHeight,
-            // Cards have a fixed size. Without \`measured\`, React Flow takes every new node
+            // Cards have a fixed size. Without `measured`, React Flow takes every new node
             // object for a re-initialized node: it drops the measured handle positions, so the
             // card's edges vanish for a frame and the card is measured again (a forced layout)
             // after every edit and on every drag frame.

@@ -49,7 +49,6 @@ export function dropPreview(doc: OrgDocument, ids: readonly string[], targetId: 
   const now = summarize(findings);
   const later = summarize(derive(after).findings);
   layoutOf(after); // memoized: the drop's frame then only renders
-
   return {
     targetId,
     refusal: null,

@@ -8,25 +8,20 @@
 import type { CommandResult } from '../model/commands.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { derive } from './derived.ts';
+import { idleScheduler } from './idle.ts';
 import { layoutOf } from './layout.ts';
 
-let pending: (() => void) | null = null;
+const idle = idleScheduler(500);
+let pending: number | null = null;
 
 /** Prepares `doc` at the next idle moment; a newer request replaces one not yet run. */
 export function prepareWhenIdle(doc: OrgDocument): void {
-  pending?.();
-  const run = () => {
+  if (pending !== null) idle.cancel(pending);
+  pending = idle.request(() => {
     pending = null;
     derive(doc);
     layoutOf(doc);
-  };
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 500 });
-    pending = () => cancelIdleCallback(handle);
-  } else {
-    const handle = setTimeout(run, 50);
-    pending = () => clearTimeout(handle);
-  }
+  });
 }
 
 /**

@@ -11,19 +11,10 @@ import { computeMetrics } from '../metrics/index.ts';
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
 import { checkDocument } from '../rules/engine.ts';
 import type { OrgDocument } from '../schema/v1.ts';
+import { idleScheduler, type Scheduler } from './idle.ts';
 
 /** Passes over the pipeline: measured at 10,000 roles, the check is at its steady speed after about eight. */
 export const WARM_UP_PASSES = 8;
-
-interface Scheduler {
-  readonly request: (run: () => void) => number;
-  readonly cancel: (handle: number) => void;
-}
-
-const idleScheduler = (): Scheduler =>
-  typeof requestIdleCallback === 'function'
-    ? { request: (run) => requestIdleCallback(run, { timeout: 1000 }), cancel: (h) => cancelIdleCallback(h) }
-    : { request: (run) => setTimeout(run, 16) as unknown as number, cancel: (h) => clearTimeout(h) };
 
 /** The stages of one pass, each short enough for one idle callback. */
 function stages(doc: OrgDocument): (() => void)[] {
