@@ -113,6 +113,17 @@ async function timeReparent(page: Page, moved: { id: string; x: number; y: numbe
 }
 
 /**
+ * Two account managers' cards in view (not the lead's): one to drop onto the other.
+ * Generated (senior) AMs have no reports, so the target is never the current manager
+ * and the drop always changes the chart.
+ */
+async function amPairInView(page: Page, focusId: string) {
+  const moved = await cardInView(page, [focusId], '^s?am-');
+  const target = moved && (await cardInView(page, [focusId, moved.id], '^s?am-'));
+  return moved && target ? { moved, target } : null;
+}
+
+/**
  * The re-parent by drop `n` more times in the same page, each undone (Ctrl+Z, from the
  * dropped card, which has the focus) before the next: the edit once the page is in use,
  * beside the first edit after opening. The median, or null when a drop could not be made.
@@ -120,9 +131,8 @@ async function timeReparent(page: Page, moved: { id: string; x: number; y: numbe
 async function timeWarmReparents(page: Page, focusId: string, n: number): Promise<number | null> {
   const times: number[] = [];
   for (let k = 0; k < n; k++) {
-    const moved = await cardInView(page, [focusId], '^s?am-');
-    const target = moved && (await cardInView(page, [focusId, moved.id], '^s?am-'));
-    const ms = moved && target ? await timeReparent(page, moved, target) : null;
+    const pair = await amPairInView(page, focusId);
+    const ms = pair && (await timeReparent(page, pair.moved, pair.target));
     if (ms === null) return null;
     times.push(ms);
     await page.waitForTimeout(300);
@@ -218,19 +228,17 @@ export async function measureVariant(browser: Browser, base: string, variant: Va
   // Editing zoom (0.8) around an AM lead and its team.
   await centreOn(page, variant, focusId);
   const mountedEditing = await countRoles();
-  // A re-parent: an account manager dropped onto another (generated (senior) AMs have no
-  // reports, so the target is never the current manager and the drop always changes the chart).
+  // A re-parent: an account manager dropped onto another.
   let editMs: number | null = null;
   let fieldEditMs: number | null = null;
   let warmEditMs: number | null = null;
   if (variant === 'ours') {
-    const moved = await cardInView(page, [focusId], '^s?am-');
-    const target = moved && (await cardInView(page, [focusId, moved.id], '^s?am-'));
-    if (moved && target) {
-      editMs = await timeReparent(page, moved, target);
+    const pair = await amPairInView(page, focusId);
+    if (pair) {
+      editMs = await timeReparent(page, pair.moved, pair.target);
       // The dropped card is selected: move it back under the lead from the inspector.
       await page.waitForTimeout(300);
-      fieldEditMs = await timeFieldReparent(page, moved.id, focusId);
+      fieldEditMs = await timeFieldReparent(page, pair.moved.id, focusId);
       warmEditMs = await timeWarmReparents(page, focusId, 5);
     }
   }

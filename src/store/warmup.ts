@@ -16,7 +16,7 @@ import { idleScheduler, type Scheduler } from './idle.ts';
 /** Passes over the pipeline: measured at 10,000 roles, the check is at its steady speed after about eight. */
 export const WARM_UP_PASSES = 8;
 
-/** The stages of one pass, each short enough for one idle callback. */
+/** The stages of one pass, one per idle callback (an unwarmed rule check of 50,000 roles can take ~100 ms: idle time, but one task). */
 function stages(doc: OrgDocument): (() => void)[] {
   let index: TreeIndex | null = null;
   const indexed = () => (index ??= buildTreeIndex(doc));
