@@ -1,4 +1,4 @@
-/** A role card on the canvas. Memoized: a frame re-renders only the cards whose data object changed. */
+/** A role card on the canvas. Memoized: a frame re-renders only the cards whose data object or selection changed. */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Role } from '../schema/v1.ts';
@@ -67,4 +67,5 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
   );
 }
 
-export const RoleNode = memo(RoleNodeView);
+/** A card draws its data and selection only: a card that merely moved (React Flow passes its new position) is not rendered again. */
+export const RoleNode = memo(RoleNodeView, (a, b) => a.data === b.data && a.selected === b.selected);

@@ -96,19 +96,17 @@ export class FlowCache {
         ...input.shared,
       };
       const cached = this.nodes.get(role.id)?.node;
-      const same =
-        cached &&
-        cached.position.x === x &&
-        cached.position.y === y &&
-        cached.selected === selected &&
-        sameData(cached.data, data);
+      // A card the edit only moved keeps its data object: React Flow moves it without
+      // rendering the card again (an edit that re-packs a row moves dozens of cards).
+      const sameContent = cached !== undefined && sameData(cached.data, data);
+      const same = sameContent && cached.position.x === x && cached.position.y === y && cached.selected === selected;
       const node: RoleFlowNode = same
         ? cached
         : {
             id: role.id,
             type: 'role',
             position: { x, y },
-            data,
+            data: sameContent ? cached.data : data,
             width: layout.nodeWidth,
             height: layout.nodeHeight,
             // Cards have a fixed size. Without `measured`, React Flow takes every new node

@@ -43,8 +43,8 @@ export function FindingsPanel() {
               {t(key)} ({list.length})
             </h3>
             <ul>
-              {list.slice(0, SHOWN_PER_GROUP).map((f, i) => (
-                <FindingItem key={`${f.rule}-${i}-${f.roles.join(' ')}`} finding={f} names={f.roles.map(nameOf)} />
+              {keyed(list.slice(0, SHOWN_PER_GROUP)).map(([key, f]) => (
+                <FindingItem key={key} finding={f} names={f.roles.map(nameOf)} />
               ))}
             </ul>
             {list.length > SHOWN_PER_GROUP && <p className="hint">… {list.length - SHOWN_PER_GROUP} more</p>}
@@ -53,6 +53,20 @@ export function FindingsPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * Each finding with a key from what it is about (rule and roles, numbered when repeated), not
+ * its place: a finding that appears or goes away does not make React rebuild the items after it.
+ */
+function keyed(list: readonly Finding[]): [string, Finding][] {
+  const seen = new Map<string, number>();
+  return list.map((f) => {
+    const base = `${f.rule} ${f.roles.join(' ')}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [n === 0 ? base : `${base} #${n}`, f];
+  });
 }
 
 /** Findings are recomputed on every edit: an item re-renders only when what it shows changed. */

@@ -113,6 +113,21 @@ describe('the designer in Chromium', () => {
     await expect.poll(() => oneOverOne.count()).toBe(1);
   });
 
+  it('keeps an opened explanation with its finding when a new finding is listed above it', async () => {
+    await dragOnto(page, 'am-south-1', 'sam-south-1');
+    const south = findings(page).locator('[data-rule="SPAN-001"][data-roles="sam-south-1"]');
+    await expect.poll(() => south.count()).toBe(1);
+    await south.locator('summary').click();
+    expect(await south.locator('details').getAttribute('open')).not.toBeNull();
+    // SPAN-001 on sam-east-1 comes first in document order: it is listed above the opened one.
+    await dragOnto(page, 'am-east-1', 'sam-east-1');
+    const east = findings(page).locator('[data-rule="SPAN-001"][data-roles="sam-east-1"]');
+    await expect.poll(() => east.count()).toBe(1);
+    expect(await findings(page).locator('[data-rule="SPAN-001"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-roles')))).toEqual(['sam-east-1', 'sam-south-1']);
+    expect(await south.locator('details').getAttribute('open')).not.toBeNull();
+    expect(await east.locator('details').getAttribute('open')).toBeNull();
+  });
+
   it('draws every card on the minimap, and a click there moves the view', async () => {
     const opaque = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.minimap canvas')!;
