@@ -8,7 +8,7 @@ const coreFolders = ['src/schema/**', 'src/model/**', 'src/rules/**', 'src/metri
 const uiOnly = ['**/store/**', '**/canvas/**', '**/ui/**', '**/app/**', 'react', 'react-dom', '@xyflow/react', 'zustand'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-e2e/**', 'dist-bench/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-e2e*/**', 'dist-bench/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
