@@ -6,28 +6,40 @@
  *   org new <preset|blank>        print a preset or a blank document
  *   org generate --roles N [--seed S]   print a synthetic organization
  *   org render <file> --svg [--lang zh-CN] [--no-findings]   the SVG picture of the chart
- * Errors are one line on stderr, never a stack trace.
+ * <file> may be `-`, standard input; UTF-8 (with or without a byte-order mark) and UTF-16
+ * with a byte-order mark are read (io/decode.ts, as in the browser).
+ * Errors are one line on stderr, never a stack trace; so is a failed write to standard
+ * output (a closed pipe, a full disk), with exit 2. Text from a document reaches the
+ * terminal with its control characters made visible (visible.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { blankDocument } from '../model/blank.ts';
 import { generateOrg } from '../model/generate.ts';
 import { MAX_ROLES } from '../schema/constants.ts';
-import { MAX_FILE_BYTES, tooLarge, type ParseResult } from '../schema/load.ts';
+import { MAX_FILE_BYTES, tooLarge, type LoadError, type ParseResult } from '../schema/load.ts';
 import { parseDocument } from '../schema/parse.ts';
 import type { OrgDocument, Severity } from '../schema/v1.ts';
+import { decodeText } from '../io/decode.ts';
 import { serializeDocument } from '../io/serialize.ts';
 import { renderSvg } from '../io/svg.ts';
 import { checkDocument } from '../rules/engine.ts';
 import { summarize, type Finding } from '../rules/types.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { PRESET_NAMES, readPreset } from './presets.ts';
+import { processIo } from './process-io.ts';
+import { visible, visibleJson } from './visible.ts';
 
 export interface Io {
+  /** Standard output; it may throw on a failed write (or report it through `flushed`). */
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   /** Where relative file names are resolved: the directory the user ran the command in. */
   readonly cwd: string;
+  /** Standard input, read when the file is `-` (a function: the process's stream is made on first use). */
+  readonly stdin: () => AsyncIterable<Uint8Array>;
+  /** Resolves once everything given to `out` is written; rejects with the first write error. */
+  readonly flushed: () => Promise<void>;
 }
 
 const EXIT_OK = 0;
@@ -42,88 +54,123 @@ const USAGE = `Usage: org <command>
                                    print a preset or a blank document
   generate --roles N [--seed S]    print a synthetic account-management organization of N roles
   render <file> --svg [--lang zh-CN] [--no-findings]
-                                   print the chart as an SVG picture (PNG export is only in the browser)`;
+                                   print the chart as an SVG picture (PNG export is only in the browser)
+<file> may be - for standard input; files are UTF-8 or UTF-16 with a byte-order mark.`;
 
-const defaultIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-  cwd: process.env.INIT_CWD ?? process.cwd(),
-};
+/** A write to standard output failed; `cause` is the stream's error (EPIPE, ENOSPC, …). */
+class OutputError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('output failed');
+  }
+}
 
-/** Runs the CLI with these arguments; resolves to the exit code. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+/** Runs the CLI with these arguments; resolves to the exit code once the output is written. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   const { positional, flags } = parseArgs(rest);
+  // Every line on stderr is made visible: messages quote file names, arguments and document text.
   const fail = (message: string): number => {
-    io.err(`org: ${message}\n`);
+    io.err(`org: ${message.split('\n').map(visible).join('\n')}\n`);
     return EXIT_FAILURE;
   };
-  try {
-    switch (command) {
-      case 'check':
-      case 'stats':
-      case 'format': {
-        const file = positional[0];
-        if (!file) return fail(`${command} needs a file.\n${USAGE}`);
-        const loaded = await loadFile(resolveFrom(io.cwd, file));
-        if (!loaded.ok) return fail(`cannot load ${file}: ${loaded.message}`);
-        if (command === 'format') {
-          io.out(serializeDocument(loaded.doc));
-          return EXIT_OK;
-        }
-        if (command === 'stats') {
-          const metrics = computeMetrics(loaded.doc);
-          io.out(flags.has('json') ? `${JSON.stringify(metrics, null, 2)}\n` : formatStats(loaded.doc, metrics));
-          return EXIT_OK;
-        }
-        const findings = checkDocument(loaded.doc);
-        const summary = summarize(findings);
-        io.out(flags.has('json') ? `${JSON.stringify({ findings: findings.map(findingJson), summary }, null, 2)}\n` : formatFindings(loaded.doc, findings));
-        return summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
-      }
-      case 'render': {
-        const file = positional[0];
-        if (!file) return fail(`render needs a file.\n${USAGE}`);
-        if (!flags.has('svg')) return fail(`render needs --svg: the command line draws SVG only (PNG export is only in the browser).\n${USAGE}`);
-        const lang = flags.get('lang') ?? 'en';
-        if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
-        const loaded = await loadFile(resolveFrom(io.cwd, file));
-        if (!loaded.ok) return fail(`cannot load ${file}: ${loaded.message}`);
-        io.out(renderSvg(loaded.doc, { language: lang, includeFindings: !flags.has('no-findings') }).svg);
-        return EXIT_OK;
-      }
-      case 'new': {
-        const name = positional[0];
-        if (!name) return fail(`new needs a preset name or "blank".\n${USAGE}`);
-        if (name === 'blank') {
-          io.out(serializeDocument(blankDocument()));
-          return EXIT_OK;
-        }
-        const text = await readPreset(name);
-        if (text === undefined) return fail(`there is no preset "${name}"; choose one of ${[...PRESET_NAMES, 'blank'].join(', ')}.`);
+  const guarded: Io = {
+    ...io,
+    out: (text) => {
+      try {
         io.out(text);
-        return EXIT_OK;
+      } catch (cause) {
+        throw new OutputError(cause);
       }
-      case 'generate': {
-        const roles = Number(flags.get('roles'));
-        const seed = flags.has('seed') ? Number(flags.get('seed')) : 1;
-        if (!Number.isInteger(roles) || roles < 1 || roles > MAX_ROLES) return fail(`generate needs --roles N with N a whole number from 1 to ${MAX_ROLES}.`);
-        if (!Number.isInteger(seed)) return fail('--seed must be a whole number.');
-        io.out(serializeDocument(generateOrg({ roles, seed })));
-        return EXIT_OK;
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(`${USAGE}\n`);
-        return command === undefined ? EXIT_FAILURE : EXIT_OK;
-      default:
-        return fail(`unknown command "${command}".\n${USAGE}`);
-    }
+    },
+  };
+  try {
+    const code = await run(command, positional, flags, guarded, fail);
+    await io.flushed().catch((cause: unknown) => {
+      throw new OutputError(cause);
+    });
+    return code;
   } catch (cause) {
+    if (cause instanceof OutputError) return fail(outputFailure(cause.cause));
     return fail(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** One line for a failed write to standard output, in words and with the system's code. */
+function outputFailure(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'EPIPE' ? 'the program reading it closed the pipe'
+    : code === 'ENOSPC' ? 'no space left on the device'
+    : cause instanceof Error ? cause.message
+    : String(cause);
+  return `cannot write to standard output: ${why.replace(/\s+/g, ' ')}${code && !why.includes(code) ? ` (${code})` : ''}.`;
+}
+
+/** One command; `fail` prints its one line and gives the exit code 2. */
+async function run(command: string | undefined, positional: readonly string[], flags: ReadonlyMap<string, string>, io: Io, fail: (message: string) => number): Promise<number> {
+  const load = (file: string) => (file === STDIN ? readAll(io.stdin(), MAX_READ_BYTES) : readSource(resolveFrom(io.cwd, file)));
+  const sourceName = (file: string) => (file === STDIN ? 'standard input' : file);
+  switch (command) {
+    case 'check':
+    case 'stats':
+    case 'format': {
+      const file = positional[0];
+      if (!file) return fail(`${command} needs a file.\n${USAGE}`);
+      const loaded = decodeAndParse(await load(file));
+      if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
+      if (command === 'format') {
+        io.out(serializeDocument(loaded.doc));
+        return EXIT_OK;
+      }
+      if (command === 'stats') {
+        const metrics = computeMetrics(loaded.doc);
+        io.out(flags.has('json') ? `${visibleJson(metrics)}\n` : formatStats(loaded.doc, metrics));
+        return EXIT_OK;
+      }
+      const findings = checkDocument(loaded.doc);
+      const summary = summarize(findings);
+      io.out(flags.has('json') ? `${visibleJson({ findings: findings.map(findingJson), summary })}\n` : formatFindings(loaded.doc, findings));
+      return summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+    }
+    case 'render': {
+      const file = positional[0];
+      if (!file) return fail(`render needs a file.\n${USAGE}`);
+      if (!flags.has('svg')) return fail(`render needs --svg: the command line draws SVG only (PNG export is only in the browser).\n${USAGE}`);
+      const lang = flags.get('lang') ?? 'en';
+      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const loaded = decodeAndParse(await load(file));
+      if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
+      io.out(renderSvg(loaded.doc, { language: lang, includeFindings: !flags.has('no-findings') }).svg);
+      return EXIT_OK;
+    }
+    case 'new': {
+      const name = positional[0];
+      if (!name) return fail(`new needs a preset name or "blank".\n${USAGE}`);
+      if (name === 'blank') {
+        io.out(serializeDocument(blankDocument()));
+        return EXIT_OK;
+      }
+      const text = await readPreset(name);
+      if (text === undefined) return fail(`there is no preset "${name}"; choose one of ${[...PRESET_NAMES, 'blank'].join(', ')}.`);
+      io.out(text);
+      return EXIT_OK;
+    }
+    case 'generate': {
+      const roles = Number(flags.get('roles'));
+      const seed = flags.has('seed') ? Number(flags.get('seed')) : 1;
+      if (!Number.isInteger(roles) || roles < 1 || roles > MAX_ROLES) return fail(`generate needs --roles N with N a whole number from 1 to ${MAX_ROLES}.`);
+      if (!Number.isInteger(seed)) return fail('--seed must be a whole number.');
+      io.out(serializeDocument(generateOrg({ roles, seed })));
+      return EXIT_OK;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(`${USAGE}\n`);
+      return command === undefined ? EXIT_FAILURE : EXIT_OK;
+    default:
+      return fail(`unknown command "${command}".\n${USAGE}`);
   }
 }
 
@@ -145,32 +192,74 @@ function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<
 
 const resolveFrom = (cwd: string, file: string): string => (isAbsolute(file) ? file : resolve(cwd, file));
 
-type Loaded = { ok: true; doc: OrgDocument } | { ok: false; message: string };
+/** The file name that stands for standard input. */
+const STDIN = '-';
 
-/** Reads a file through the one import pipeline; the size cap is checked before reading. */
-async function loadFile(path: string): Promise<Loaded> {
-  let text: string;
+/**
+ * The most bytes read before refusing. The size cap counts the document's UTF-8; its UTF-16
+ * takes at most twice as many bytes (plus the mark), so a file up to that size may still be
+ * within the cap, and parseDocument measures the decoded text.
+ */
+const MAX_READ_BYTES = 2 * MAX_FILE_BYTES + 2;
+
+type Loaded = { ok: true; doc: OrgDocument } | { ok: false; message: string };
+type Read = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
+/** The bytes of a file; files over the read limit are refused before reading. */
+async function readSource(path: string): Promise<Read> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, message: 'not a file.' };
-    if (info.size > MAX_FILE_BYTES) return loadMessage(tooLarge());
-    text = await readFile(path, 'utf8');
+    if (info.size > MAX_READ_BYTES) return tooLargeRead();
+    return { ok: true, bytes: await readFile(path) };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     return { ok: false, message: code === 'ENOENT' ? 'no such file.' : `cannot read it (${code ?? String(cause)}).` };
   }
-  return loadMessage(parseDocument(text));
+}
+
+/** Every chunk of a stream, or the size refusal as soon as it passes `max` bytes. */
+async function readAll(chunks: AsyncIterable<Uint8Array>, max: number): Promise<Read> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of chunks) {
+      size += chunk.length;
+      if (size > max) return tooLargeRead();
+      parts.push(chunk);
+    }
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return { ok: false, message: `cannot read it (${code ?? String(cause)}).` };
+  }
+  return { ok: true, bytes: Buffer.concat(parts) };
+}
+
+function tooLargeRead(): Read {
+  const refusal = tooLarge();
+  return { ok: false, message: refusal.ok ? '' : loadMessageOf(refusal.error) };
+}
+
+/** Bytes → text (io/decode.ts) → the one import pipeline. */
+function decodeAndParse(read: Read): Loaded {
+  if (!read.ok) return read;
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) return decoded;
+  return loadMessage(parseDocument(decoded.text));
 }
 
 function loadMessage(result: ParseResult): Loaded {
-  return result.ok ? { ok: true, doc: result.doc } : { ok: false, message: `${result.error.message} [${result.error.code}]` };
+  return result.ok ? { ok: true, doc: result.doc } : { ok: false, message: loadMessageOf(result.error) };
 }
+
+const loadMessageOf = (error: LoadError): string => `${error.message} [${error.code}]`;
 
 const findingJson = (f: Finding) => ({ rule: f.rule, severity: f.severity, roles: f.roles, message: f.message });
 
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Human output: every line goes through `visible`, since names, titles and messages come from the document. */
 function formatFindings(doc: OrgDocument, findings: readonly Finding[]): string {
   const summary = summarize(findings);
   const lines = [`${doc.name}: ${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info`];
@@ -180,7 +269,7 @@ function formatFindings(doc: OrgDocument, findings: readonly Finding[]): string 
     lines.push('', `${HEADINGS[severity]} (${group.length})`);
     for (const f of group) lines.push(`  ${f.rule.padEnd(8)}  ${f.message}${f.roles.length ? `  [${f.roles.join(', ')}]` : ''}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 function formatStats(doc: OrgDocument, metrics: ReturnType<typeof computeMetrics>): string {
@@ -189,7 +278,7 @@ function formatStats(doc: OrgDocument, metrics: ReturnType<typeof computeMetrics
     if (value === null || typeof value !== 'object') lines.push(`  ${key}: ${typeof value === 'number' ? formatNumber(value) : String(value)}`);
     else if (!Array.isArray(value)) lines.push(`  ${key}: ${Object.entries(value).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 const formatNumber = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(2));
