@@ -34,8 +34,15 @@ import {
   type DecisionArea,
   type DECISION_AREA_TIERS,
 } from './constants.ts';
+import { paramsBoundIssue } from './bounds.ts';
 
 export type { DecisionArea } from './constants.ts';
+
+// Before the first schema below: zod decides when a schema is built whether it may compile a
+// parser with `new Function`. The app's Content-Security-Policy forbids eval (vite.config.ts), and
+// under it even zod's caught probe for eval is reported as a violation; jitless skips both.
+// Every use of zod goes through this module (validate.ts and field-commands.ts import it).
+z.config({ jitless: true });
 
 const id = z.string().regex(ID_PATTERN, 'an id of letters, digits and _ . : - (1–64 characters, starting with a letter or digit)');
 const nonNegative = z.number().min(0);
@@ -127,6 +134,12 @@ export const RuleSettingSchema = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Rule settings by rule id, their parameters within the bounds that keep every document writable (bounds.ts). */
+const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema).check((ctx) => {
+  const issue = paramsBoundIssue(ctx.value);
+  if (issue) ctx.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input: ctx.value });
+});
+
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
 
 export const DocumentSchema = z.object({
@@ -137,7 +150,7 @@ export const DocumentSchema = z.object({
   currency: z.string().regex(CURRENCY_PATTERN, 'an ISO 4217 code of 3 capital letters, such as CNY'),
   period: z.string().max(MAX_LENGTH.period).optional(),
   roles: z.array(RoleSchema).max(MAX_ROLES),
-  settings: z.object({ rules: z.record(z.string(), RuleSettingSchema).default({}) }).default({ rules: {} }),
+  settings: z.object({ rules: RuleSettingsSchema.default({}) }).default({ rules: {} }),
   view: z
     .object({
       positions: z.record(id, PositionSchema).default({}),
