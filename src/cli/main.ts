@@ -235,9 +235,10 @@ async function readAll(chunks: AsyncIterable<Uint8Array>, max: number): Promise<
   return { ok: true, bytes: Buffer.concat(parts) };
 }
 
+/** The import pipeline's own size refusal (tooLarge never accepts), for input refused before it is all read. */
 function tooLargeRead(): Read {
-  const refusal = tooLarge();
-  return { ok: false, message: refusal.ok ? '' : loadMessageOf(refusal.error) };
+  const { error } = tooLarge() as Extract<ParseResult, { ok: false }>;
+  return { ok: false, message: loadMessageOf(error) };
 }
 
 /** Bytes → text (io/decode.ts) → the one import pipeline. */
