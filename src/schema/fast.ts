@@ -13,7 +13,8 @@
  * The input is what `JSON.parse` returns (plain objects, arrays, strings, numbers
  * including ±Infinity, booleans, null), so every own key is enumerable and no read
  * runs code. The schema is flat, so the walk has a fixed depth whatever the input;
- * `params` values (any JSON) are kept as they are and never walked, as zod keeps them.
+ * `params` values (any JSON) are kept as they are, as zod keeps them, and only measured
+ * against the bounds of bounds.ts (which stop at the bound, however deep the value).
  * Input keys are written onto output objects only in records, and never `__proto__`.
  *
  * An input object whose keys are fields in schema order, whose values pass unchanged
@@ -47,6 +48,7 @@ import {
   SCOPES,
   SEVERITIES,
 } from './constants.ts';
+import { paramsBoundIssue } from './bounds.ts';
 import type {
   Accounts,
   Budget,
@@ -443,7 +445,8 @@ function settings(v: unknown, walk: Walk): Settings | undefined {
   if (!isObject(v)) return undefined;
   const same = fieldsInOrder(v, FIELDS.settings, walk);
   const rules = v.rules === undefined ? {} : recordOf(v.rules, walk, null, ruleSetting);
-  if (rules === undefined) return undefined;
+  // Beyond the bounds of bounds.ts, zod refuses and names the path.
+  if (rules === undefined || paramsBoundIssue(rules) !== undefined) return undefined;
   return same && rules === v.rules ? (v as Settings) : { rules };
 }
 

@@ -13,6 +13,9 @@ import { MIGRATIONS, type Migration } from './migrations.ts';
 import { parseFast } from './fast.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { OrgDocument } from './v1.ts';
+// The rule catalogue says which parameters each rule has (rules.md); only its names are read here.
+import { RULE_IDS } from '../rules/ids.ts';
+import { DEFAULT_PARAMS } from '../rules/params.ts';
 
 /** Files above this size are refused before they are read as JSON. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -47,7 +50,7 @@ export interface LoadError {
 }
 
 export interface LoadNote {
-  readonly code: 'unknown-field' | 'migrated';
+  readonly code: 'unknown-field' | 'unknown-parameter' | 'migrated';
   readonly path: string;
   readonly message: string;
 }
@@ -162,7 +165,7 @@ export function finishLoad(pending: Pending, validate: Validate): ParseResult {
   return result.ok ? finish(result.doc, pending.input, pending.notes, true) : result;
 }
 
-/** Duplicate ids, then notes on the fields validation dropped (only looked for when it dropped any). */
+/** Duplicate ids, then notes on the fields validation dropped (only looked for when it dropped any) and on unknown rule parameters. */
 function finish(doc: OrgDocument, input: unknown, notes: LoadNote[], dropped: boolean): ParseResult {
   const firstIndex = new Map<string, number>();
   for (let i = 0; i < doc.roles.length; i++) {
@@ -178,7 +181,40 @@ function finish(doc: OrgDocument, input: unknown, notes: LoadNote[], dropped: bo
   }
 
   if (dropped) notes.push(...droppedFields(input, doc));
+  notes.push(...unknownParameters(doc));
   return { ok: true, doc, notes };
+}
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+
+/**
+ * A parameter name that a known rule does not have is kept (as an unknown rule id is:
+ * the rule catalogue may grow without a new format version, and a later version's
+ * parameter must survive a round trip) but has no effect: say so, so that a misspelt
+ * name is not taken for a setting in force. The parameters of unknown rules are not
+ * known, so not checked (the rules report the unknown rule id).
+ */
+function unknownParameters(doc: OrgDocument): LoadNote[] {
+  const notes: LoadNote[] = [];
+  let unknown = 0;
+  const rules = doc.settings.rules;
+  for (const id of Object.keys(rules)) {
+    const params = rules[id]!.params;
+    if (params === undefined || !KNOWN_RULES.has(id)) continue;
+    const known: object = Object.hasOwn(DEFAULT_PARAMS, id) ? DEFAULT_PARAMS[id as keyof typeof DEFAULT_PARAMS] : {};
+    for (const name of Object.keys(params)) {
+      if (Object.hasOwn(known, name)) continue;
+      unknown++;
+      if (notes.length < MAX_NOTES) {
+        const path = formatPath(['settings', 'rules', id, 'params', name]);
+        notes.push({ code: 'unknown-parameter', path, message: `${path}: rule ${id} has no such parameter; it is kept in the file but has no effect.` });
+      }
+    }
+  }
+  if (unknown > notes.length) {
+    notes.push({ code: 'unknown-parameter', path: '', message: `${unknown - notes.length} more unknown rule parameters kept.` });
+  }
+  return notes;
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   type DecisionArea,
   type DECISION_AREA_TIERS,
 } from './constants.ts';
+import { paramsBoundIssue } from './bounds.ts';
 
 export type { DecisionArea } from './constants.ts';
 
@@ -133,6 +134,12 @@ export const RuleSettingSchema = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Rule settings by rule id, their parameters within the bounds that keep every document writable (bounds.ts). */
+const RuleSettingsSchema = z.record(z.string(), RuleSettingSchema).check((ctx) => {
+  const issue = paramsBoundIssue(ctx.value);
+  if (issue) ctx.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input: ctx.value });
+});
+
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
 
 export const DocumentSchema = z.object({
@@ -143,7 +150,7 @@ export const DocumentSchema = z.object({
   currency: z.string().regex(CURRENCY_PATTERN, 'an ISO 4217 code of 3 capital letters, such as CNY'),
   period: z.string().max(MAX_LENGTH.period).optional(),
   roles: z.array(RoleSchema).max(MAX_ROLES),
-  settings: z.object({ rules: z.record(z.string(), RuleSettingSchema).default({}) }).default({ rules: {} }),
+  settings: z.object({ rules: RuleSettingsSchema.default({}) }).default({ rules: {} }),
   view: z
     .object({
       positions: z.record(id, PositionSchema).default({}),
