@@ -6,13 +6,13 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
-import { serializeDocument } from '../io/serialize.ts';
-import { loadDocument, MAX_FILE_BYTES, tooLarge } from '../schema/load.ts';
+import { loadForImport } from '../io/accept.ts';
+import { MAX_FILE_BYTES, tooLarge } from '../schema/load.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
-import { download, fileNameOf } from './download.ts';
+import { exportJson } from './exportJson.ts';
 import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
 
@@ -44,7 +44,7 @@ export function Toolbar() {
     setPresetsOpen(false);
   };
   const importFile = async (file: File) => {
-    const result = file.size > MAX_FILE_BYTES ? tooLarge() : await loadDocument(await file.text());
+    const result = file.size > MAX_FILE_BYTES ? tooLarge() : await loadForImport(await file.text());
     if (!result.ok) {
       store.getState().showAlert(`${file.name}: ${result.error.message}`);
       return;
@@ -95,7 +95,7 @@ export function Toolbar() {
             }}
           />
         </label>
-        <button type="button" aria-label="Export JSON" onClick={() => { const doc = store.getState().doc; download(serializeDocument(doc), fileNameOf(doc.name, 'json')); }}>
+        <button type="button" aria-label="Export JSON" onClick={() => exportJson(store)}>
           {t('exportJson')}
         </button>
         <button type="button" aria-label="Export PNG" aria-haspopup="dialog" onClick={() => setExporting('png')}>

@@ -142,4 +142,6 @@ export const zhCN: Record<StringKey, string> = {
   exporting: '正在导出…',
   cancel: '取消',
   exportReduced: '图表过大，无法按该缩放导出：PNG 已按 {scale}× 生成（{width} × {height} 像素）。',
+  // Issue 16, part 6: every document that loads can be written.
+  exportJsonFailed: '导出 JSON 失败：无法将文档写成 JSON（{reason}）。未下载任何文件。',
 };

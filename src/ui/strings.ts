@@ -148,6 +148,8 @@ const en = {
   exporting: 'Exporting…',
   cancel: 'Cancel',
   exportReduced: 'The chart is too large for that scale: the PNG was made at {scale}× ({width} × {height} px).',
+  // Issue 16, part 6: every document that loads can be written.
+  exportJsonFailed: 'Export JSON failed: the document could not be written as JSON ({reason}). Nothing was downloaded.',
 } as const;
 
 export type StringKey = keyof typeof en;
