@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { OrgCanvas } from '../canvas/OrgCanvas.tsx';
-import { StoreContext, useOrg, useOrgStore, useT } from '../ui/context.tsx';
+import { StoreContext, useOrg, useOrgStore, useT, WorkspaceContext } from '../ui/context.tsx';
 import { FindingsPanel } from '../ui/FindingsPanel.tsx';
 import { MetricsPanel } from '../ui/MetricsPanel.tsx';
 import { Palette } from '../ui/Palette.tsx';
@@ -17,9 +17,11 @@ const Inspector = lazy(() => import('../ui/Inspector.tsx').then((m) => ({ defaul
 export function App({ session }: { session: Session }) {
   return (
     <StoreContext.Provider value={session.store}>
-      <ReactFlowProvider>
-        <Designer session={session} />
-      </ReactFlowProvider>
+      <WorkspaceContext.Provider value={session.workspace}>
+        <ReactFlowProvider>
+          <Designer session={session} />
+        </ReactFlowProvider>
+      </WorkspaceContext.Provider>
     </StoreContext.Provider>
   );
 }
@@ -40,7 +42,7 @@ function Messages() {
         </div>
       )}
       {notice && (
-        <div className="message message-info" role="status" key={notice.id}>
+        <div className="message message-info" aria-live="polite" key={notice.id}>
           <span>{notice.text}</span>
           <button type="button" className="link" onClick={() => store.getState().dismissNotice()}>
             {t('dismiss')}
@@ -57,7 +59,7 @@ function Designer({ session }: { session: Session }) {
     <div className="designer">
       <Toolbar />
       <div className="status-line">
-        <SaveStatus session={session} />
+        <SaveStatus />
         <Messages />
       </div>
       <div className="workspace">

@@ -1,76 +1,89 @@
 /**
- * Start-up: read the saved document (autosave) before anything is written, pick the
- * first document (the saved one, else the China preset), create the store with an
- * empty history (undo right after a reload does nothing) and connect autosave.
+ * Start-up: open the library (IndexedDB, or memory when the browser refuses storage),
+ * move the previous version's localStorage document into it, open the document this
+ * tab should show, and connect the page's lifecycle: a journal of unsaved edits when
+ * the page goes away, a save when it is hidden, a question before closing with
+ * something unsaved, and the other tabs.
  */
-import { Autosaver, STAMP_KEY, type KeyValueStorage, type Restored, type SaveStatus } from '../store/autosave.ts';
 import { createOrgStore, type OrgStore } from '../store/orgStore.ts';
+import { MemoryLibrary, openIdbLibrary, type Library } from '../store/library.ts';
+import { Workspace, type Channel, type ListableStorage } from '../store/workspace.ts';
 import { warmUp } from '../store/warmup.ts';
 import { defaultPreset } from '../store/presets.ts';
 import { blankDocument } from '../model/blank.ts';
+import { loadDocument } from '../schema/load.ts';
+import { commitDrafts, hasDrafts } from '../ui/drafts.ts';
 import { initialLanguage, loadLanguage, translate, type Language } from '../ui/strings.ts';
-import type { OrgDocument } from '../schema/v1.ts';
 
 export const LANGUAGE_KEY = 'org-designer:language';
 
 export interface Session {
   readonly store: OrgStore;
-  readonly autosaver: Autosaver;
-  /** What autosave says, for the status line. */
-  readonly subscribeStatus: (listener: (status: SaveStatus) => void) => () => void;
-  readonly restored: Restored;
+  readonly workspace: Workspace;
 }
 
-/** localStorage, or a memory stand-in when the browser refuses it (private mode, disabled storage). */
-function browserStorage(): { storage: KeyValueStorage; available: boolean } {
+/** A Web Storage the browser may refuse: its getter throws when site data is blocked. */
+function webStorage(name: 'localStorage' | 'sessionStorage'): ListableStorage | null {
   try {
-    const storage = window.localStorage;
-    storage.getItem(STAMP_KEY);
-    return { storage, available: true };
+    const storage = window[name];
+    storage.getItem(LANGUAGE_KEY);
+    return storage;
   } catch {
-    const memory = new Map<string, string>();
-    return {
-      storage: { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v), removeItem: (k) => void memory.delete(k) },
-      available: false,
-    };
+    return null;
   }
 }
 
-/** Creates the store and autosave for this tab. */
+async function openLibrary(): Promise<Library> {
+  try {
+    return await openIdbLibrary();
+  } catch {
+    return new MemoryLibrary();
+  }
+}
+
+/** Creates the store and the workspace for this tab. */
 export async function startSession(): Promise<Session> {
-  const { storage, available } = browserStorage();
-  const listeners = new Set<(status: SaveStatus) => void>();
-  const autosaver = new Autosaver({ storage, onStatus: (s) => listeners.forEach((l) => l(s)) });
-  const restored = await autosaver.restore();
+  const local = webStorage('localStorage');
+  const library = await openLibrary();
   let savedLanguage: string | null = null;
   try {
-    savedLanguage = storage.getItem(LANGUAGE_KEY);
+    savedLanguage = local?.getItem(LANGUAGE_KEY) ?? null;
   } catch {
     /* no saved language */
   }
   const language: Language = initialLanguage(savedLanguage, navigator.languages ?? [navigator.language]);
   await loadLanguage(language);
-  const first: OrgDocument = restored.kind === 'loaded' ? restored.doc : ((await defaultPreset()) ?? blankDocument());
-  const store = createOrgStore(first, language);
-
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(store.getState().language, key, values);
-  if (!available) store.getState().showAlert('This browser does not allow saving here: your work is kept only while this tab is open. Export JSON to keep it.');
-  if (restored.kind === 'unreadable') {
-    store.getState().showAlert(restored.keptAs ? t('unreadableSaved', { message: restored.error.message, key: restored.keptAs }) : t('unreadableNotKept', { message: restored.error.message }));
+  const store = createOrgStore(blankDocument(), language);
+  let channel: Channel | null = null;
+  try {
+    channel = new BroadcastChannel('org-designer') as unknown as Channel;
+  } catch {
+    /* one tab only */
   }
+  const workspace = new Workspace({
+    library,
+    store,
+    tabId: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+    local,
+    session: webStorage('sessionStorage'),
+    channel,
+    load: loadDocument,
+    firstDocument: async () => (await defaultPreset()) ?? blankDocument(),
+    message: (key, values) => translate(store.getState().language, key, values),
+  });
+  await workspace.start();
 
   // Each loaded document (not each edit) is run through the edit pipeline while idle, so
   // the first edits after opening a large organization are as fast as the later ones.
-  let stopWarmUp = warmUp(first);
+  let stopWarmUp = warmUp(store.getState().doc);
   store.subscribe((state, previous) => {
-    if (state.doc !== previous.doc) autosaver.schedule(state.doc);
     if (state.generation !== previous.generation) {
       stopWarmUp();
       stopWarmUp = warmUp(state.doc);
     }
     if (state.language !== previous.language) {
       try {
-        storage.setItem(LANGUAGE_KEY, state.language);
+        local?.setItem(LANGUAGE_KEY, state.language);
       } catch {
         /* the language is a preference: not saving it loses nothing */
       }
@@ -78,20 +91,25 @@ export async function startSession(): Promise<Session> {
     }
   });
   document.documentElement.lang = language;
-  const flush = () => autosaver.flush();
-  window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
-  window.addEventListener('storage', (event) => {
-    if (event.key === STAMP_KEY && autosaver.isForeignChange(event.newValue)) autosaver.markConflict();
-  });
 
-  return {
-    store,
-    autosaver,
-    restored,
-    subscribeStatus(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  // The page may be gone before an asynchronous save lands: drafts are committed and the
+  // unsaved edits written synchronously as a journal, applied at the next start.
+  window.addEventListener('pagehide', () => {
+    commitDrafts();
+    workspace.autosaver.writeJournal();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') {
+      commitDrafts();
+      void workspace.autosaver.flush();
+    }
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (workspace.hasUnsaved || hasDrafts()) {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    }
+  });
+  return { store, workspace };
 }

@@ -101,6 +101,11 @@ class ScratchList {
  * a serialization started inside another (a `toJSON` in rule params) has its own.
  */
 function streamingValue(doc: OrgDocument): Json {
+  return documentFields(doc, roleListValue(doc.roles));
+}
+
+/** The roles as a value for JSON.stringify, each written into scratch objects as it is reached. */
+function roleListValue(roles: readonly Role[]): Json {
   // Every scratch object is created with all its keys in spec order, so each keeps one shape.
   const role: Fields = {
     id: undefined, title: undefined, titles: undefined, family: undefined, function: undefined, level: undefined,
@@ -139,7 +144,6 @@ function streamingValue(doc: OrgDocument): Json {
     else { const x = amounts.at(i); x.amount = l.amount; o.limit = x; }
   };
 
-  const roles = doc.roles;
   const roleItem = {
     toJSON(index: string): Json {
       const r = roles[+index]!;
@@ -186,7 +190,7 @@ function streamingValue(doc: OrgDocument): Json {
   };
   const roleList: object[] = [];
   for (let i = 0; i < roles.length; i++) roleList.push(roleItem);
-  return documentFields(doc, roleList);
+  return roleList;
 }
 
 /** The text Export JSON writes. */
@@ -197,4 +201,23 @@ export function serializeDocument(doc: OrgDocument): string {
 /** The same canonical JSON without whitespace (what autosave stores). */
 export function compactDocumentJson(doc: OrgDocument): string {
   return JSON.stringify(streamingValue(doc));
+}
+
+/**
+ * The compact JSON of a document in parts, for storage that writes only what changed:
+ * `head + roleTexts.join(',') + tail` is `compactDocumentJson(doc)` when `roleTexts`
+ * are `compactRolesJson` of consecutive slices of `doc.roles`. `head` ends with
+ * `"roles":[` and `tail` starts with `]`.
+ */
+export function compactDocumentParts(doc: OrgDocument): { readonly head: string; readonly tail: string } {
+  const text = JSON.stringify(documentFields(doc, []));
+  // Inside a JSON string every quote is escaped, so the first unescaped `"roles":[]` is the key
+  // itself (it comes before `settings` and `view`, the only other objects).
+  const at = text.indexOf('"roles":[]') + '"roles":['.length;
+  return { head: text.slice(0, at), tail: text.slice(at) };
+}
+
+/** The compact JSON of some roles, comma-separated, without the brackets of a list. */
+export function compactRolesJson(roles: readonly Role[]): string {
+  return JSON.stringify(roleListValue(roles)).slice(1, -1);
 }

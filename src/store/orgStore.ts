@@ -21,6 +21,8 @@ export interface Message {
 }
 
 export interface OrgState {
+  /** The library id of the open document. */
+  readonly documentId: string;
   readonly doc: OrgDocument;
   readonly past: readonly OrgDocument[];
   readonly future: readonly OrgDocument[];
@@ -43,6 +45,8 @@ export interface OrgState {
   replace(doc: OrgDocument): void;
   /** Starts over from a document with an empty history (first load, reload from autosave). */
   reset(doc: OrgDocument): void;
+  /** Opens another document of the library: its history starts empty, its selection too. */
+  open(id: string, doc: OrgDocument): void;
   undo(): void;
   redo(): void;
   select(ids: readonly string[]): void;
@@ -72,7 +76,7 @@ function keepExisting(selection: readonly string[], doc: OrgDocument): readonly 
 }
 
 /** Creates a store; tests make a fresh one each. */
-export function createOrgStore(initial: OrgDocument, language: Language = 'en'): OrgStore {
+export function createOrgStore(initial: OrgDocument, language: Language = 'en', documentId = ''): OrgStore {
   return createStore<OrgState>()((set, get) => {
     const commit = (doc: OrgDocument) => {
       const { doc: before, past, selection } = get();
@@ -81,6 +85,7 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en'):
       set({ doc, past: nextPast, future: [], selection: keepExisting(selection, doc), alert: null });
     };
     return {
+      documentId,
       doc: initial,
       past: [],
       future: [],
@@ -104,6 +109,9 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en'):
       },
       reset(doc) {
         set({ doc, past: [], future: [], selection: [], alert: null, generation: get().generation + 1 });
+      },
+      open(id, doc) {
+        set({ documentId: id, doc, past: [], future: [], selection: [], alert: null, generation: get().generation + 1 });
       },
       undo() {
         const { past, future, doc, selection } = get();

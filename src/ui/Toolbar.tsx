@@ -7,26 +7,34 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
 import { loadForImport } from '../io/accept.ts';
-import { MAX_FILE_BYTES, tooLarge } from '../schema/load.ts';
+import { MAX_FILE_BYTES, tooLarge, type ParseResult } from '../schema/load.ts';
+import { decodeText } from '../io/decode.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
-import { useOrg, useOrgStore, useT } from './context.tsx';
+import { useOrg, useOrgStore, useT, useWorkspace } from './context.tsx';
+import { useHeldDraft } from './fields.tsx';
 import { exportJson } from './exportJson.ts';
 import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
 
 // Picture export (SVG rendering, rasterizing) is rarely used: loaded when first opened.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
+const DocumentsDialog = lazy(() => import('./DocumentsDialog.tsx'));
+const VersionsDialog = lazy(() => import('./VersionsDialog.tsx'));
 
 const selectName = (s: OrgState) => s.doc.name;
 const selectDirection = (s: OrgState) => s.doc.view.direction;
 const selectCanUndo = (s: OrgState) => s.past.length > 0;
 const selectCanRedo = (s: OrgState) => s.future.length > 0;
 
+/** A file whose bytes are not text in an encoding Import reads. */
+const unreadableFile = (message: string): ParseResult => ({ ok: false, error: { code: 'not-json', message, issues: [] } });
+
 export function Toolbar() {
   const t = useT();
   const store = useOrgStore();
+  const workspace = useWorkspace();
   // The catalogue first, so the screen switches once, wholly translated.
   const switchLanguage = (next: Language) => void loadLanguage(next).then(() => store.getState().setLanguage(next));
   const name = useOrg(selectName);
@@ -36,26 +44,31 @@ export function Toolbar() {
   const language = useOrg((s) => s.language);
   const [presetsOpen, setPresetsOpen] = useState(false);
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
+  const [dialog, setDialog] = useState<'documents' | 'versions' | null>(null);
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  // New, a preset and Import each open a new library document; the one open stays in Documents.
   const load = (doc: OrgDocument) => {
-    store.getState().replace(doc);
+    void workspace.createDocument(doc);
     setPresetsOpen(false);
   };
   const importFile = async (file: File) => {
-    const result = file.size > MAX_FILE_BYTES ? tooLarge() : await loadForImport(await file.text());
+    // UTF-16 takes up to twice the bytes of the text the size cap measures (as the CLI reads it).
+    const decoded = file.size > 2 * MAX_FILE_BYTES + 2 ? null : decodeText(new Uint8Array(await file.arrayBuffer()));
+    const result = decoded === null ? tooLarge() : decoded.ok ? await loadForImport(decoded.text) : unreadableFile(decoded.message);
     if (!result.ok) {
       store.getState().showAlert(`${file.name}: ${result.error.message}`);
       return;
     }
-    store.getState().replace(result.doc);
+    await workspace.createDocument(result.doc);
     if (result.notes.length > 0) store.getState().showNotice(t('importNotes', { notes: result.notes.map((n) => n.message).join(' ') }));
   };
   const commitName = () => {
     if (nameDraft !== null && nameDraft !== name) store.getState().run((d) => renameDocument(d, nameDraft));
     setNameDraft(null);
   };
+  useHeldDraft(nameDraft !== null, commitName);
 
   return (
     <header className="toolbar">
@@ -74,6 +87,12 @@ export function Toolbar() {
         aria-invalid={nameDraft !== null && (nameDraft.length < 1 || nameDraft.length > 200) ? true : undefined}
       />
       <div className="toolbar-group">
+        <button type="button" aria-label="Documents" aria-haspopup="dialog" onClick={() => setDialog('documents')}>
+          {t('documents')}
+        </button>
+        <button type="button" aria-label="Versions" aria-haspopup="dialog" onClick={() => setDialog('versions')}>
+          {t('versions')}
+        </button>
         <button type="button" aria-label="New" onClick={() => load(blankDocument())}>
           {t('new')}
         </button>
@@ -134,6 +153,11 @@ export function Toolbar() {
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog format={exporting} onClose={() => setExporting(null)} />
+        </Suspense>
+      )}
+      {dialog && (
+        <Suspense fallback={null}>
+          {dialog === 'documents' ? <DocumentsDialog onClose={() => setDialog(null)} /> : <VersionsDialog onClose={() => setDialog(null)} />}
         </Suspense>
       )}
       {presetsOpen && <PresetsGallery onLoad={load} onClose={() => setPresetsOpen(false)} />}

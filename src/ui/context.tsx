@@ -1,7 +1,9 @@
-/** The store behind a React context (a fresh store per test), and hooks over it. */
-import { createContext, useCallback, useContext } from 'react';
+/** The store and the workspace behind React contexts (fresh ones per test), and hooks over them. */
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
+import type { SaveStatus } from '../store/autosave.ts';
 import type { OrgState, OrgStore } from '../store/orgStore.ts';
+import type { Workspace } from '../store/workspace.ts';
 import { translate, type StringKey } from './strings.ts';
 
 export const StoreContext = createContext<OrgStore | null>(null);
@@ -24,4 +26,31 @@ const selectLanguage = (s: OrgState) => s.language;
 export function useT(): (key: StringKey, values?: Readonly<Record<string, string | number>>) => string {
   const language = useOrg(selectLanguage);
   return useCallback((key, values) => translate(language, key, values), [language]);
+}
+
+/** The workspace (library, autosave, other tabs) behind a React context. */
+export const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace needs a WorkspaceContext provider.');
+  return workspace;
+}
+
+/** The save status, re-rendering when it changes. */
+export function useSaveStatus(): SaveStatus {
+  const workspace = useWorkspace();
+  return useSyncExternalStore(
+    useCallback((listener: () => void) => workspace.subscribeStatus(listener), [workspace]),
+    () => workspace.status,
+  );
+}
+
+/** A number that changes whenever the library does (lists read it again then). */
+export function useLibraryRevision(): number {
+  const workspace = useWorkspace();
+  return useSyncExternalStore(
+    useCallback((listener: () => void) => workspace.subscribeLibrary(listener), [workspace]),
+    () => workspace.libraryRevision,
+  );
 }

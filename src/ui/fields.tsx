@@ -4,8 +4,18 @@
  * field edit is one undo step and a wrong value never reaches the document: leaving a
  * field with a wrong value puts the document's value back.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from './context.tsx';
+import { holdDraft } from './drafts.ts';
+
+/** While `holding`, the draft is registered: committed if the page goes away (drafts.ts). */
+export function useHeldDraft(holding: boolean, commit: () => void): void {
+  const latest = useRef(commit);
+  useLayoutEffect(() => {
+    latest.current = commit;
+  });
+  useEffect(() => (holding ? holdDraft(() => latest.current()) : undefined), [holding]);
+}
 
 /** Validates a draft: null when it can be committed, else the message to show. */
 export type Validate<T> = (value: T) => string | null;
@@ -52,6 +62,7 @@ export function TextField({ label, value, validate, commit, optional, multiline,
     if (!error && parsed !== value) commit(parsed);
     setDraft(null);
   };
+  useHeldDraft(editing !== null, done);
   const common = {
     id,
     value: draft,
@@ -95,6 +106,7 @@ export function NumberField({ label, value, validate, commit, optional, step }: 
     if (!error && parsed !== value) commit(parsed);
     setDraft(null);
   };
+  useHeldDraft(editing !== null, done);
   return (
     <FieldShell id={id} label={label} error={error}>
       <input

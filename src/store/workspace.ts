@@ -1,0 +1,393 @@
+/**
+ * The workspace: the library of documents, the one open in this tab, its autosave,
+ * and what other tabs do. Framework-free: the React layer renders what it says and
+ * calls its actions; tests drive it with an in-memory IndexedDB.
+ *
+ * - Opening reads a document through the one import pipeline; a stored text that does
+ *   not load is kept as it is, listed as "could not be opened", never overwritten.
+ * - New, a preset and Import create a new library document; the open one stays.
+ * - Another tab's save of the open document is taken over when this tab has nothing
+ *   unsaved; otherwise this tab's save is refused (the first to save wins) and the
+ *   user chooses: keep theirs, or keep this tab's edits as a copy.
+ */
+import type { ParseResult } from '../schema/load.ts';
+import type { OrgDocument } from '../schema/v1.ts';
+import { renameDocument } from '../model/commands.ts';
+import { Autosaver, JOURNAL_PREFIX, type Journal, type KeyValueStorage, type SaveStatus } from './autosave.ts';
+import type { DocumentEntry, Library, VersionEntry } from './library.ts';
+import type { OrgStore } from './orgStore.ts';
+
+/** What the version before the library kept in localStorage: moved into the library on first start. */
+export const LEGACY_DOCUMENT_KEY = 'org-designer:document';
+export const LEGACY_STAMP_KEY = 'org-designer:stamp';
+export const LEGACY_ASIDE_PREFIX = 'org-designer:unreadable:';
+/** The library id of the document moved over from localStorage. */
+export const LEGACY_ID = 'legacy';
+/** Per tab (sessionStorage): the document this tab had open, reopened on reload. */
+export const TAB_OPEN_KEY = 'org-designer:open';
+/** In the library: the document opened last in any tab, opened by a new tab. */
+const LAST_OPEN_SETTING = 'last-open';
+
+export type Message = (key: MessageKey, values?: Record<string, string>) => string;
+export type MessageKey = 'openFailed' | 'copyName' | 'updatedFromOtherTab' | 'recoveredName' | 'legacyUnreadableName';
+
+/** Messages between tabs of this origin. */
+type TabMessage = { readonly type: 'saved'; readonly entry: DocumentEntry } | { readonly type: 'library' };
+
+export interface Channel {
+  postMessage(message: TabMessage): void;
+  onmessage: ((event: { data: TabMessage }) => void) | null;
+}
+
+export interface WorkspaceOptions {
+  readonly library: Library;
+  readonly store: OrgStore;
+  readonly tabId: string;
+  /** localStorage: the legacy document and the journal; null when refused. */
+  readonly local: ListableStorage | null;
+  /** sessionStorage: the document this tab had open. */
+  readonly session: KeyValueStorage | null;
+  readonly channel: Channel | null;
+  /** The one import pipeline. */
+  readonly load: (text: string) => Promise<ParseResult>;
+  /** The document a first start opens (a preset). */
+  readonly firstDocument: () => Promise<OrgDocument>;
+  readonly message: Message;
+  readonly throttleMs?: number;
+  readonly now?: () => number;
+}
+
+/** localStorage's shape: keys can be listed. */
+export interface ListableStorage extends KeyValueStorage {
+  readonly length: number;
+  key(index: number): string | null;
+}
+
+const keysWith = (storage: ListableStorage, prefix: string): string[] => {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  return keys;
+};
+
+const safely = <T>(f: () => T): T | null => {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+};
+
+/** A new document id: random, so two tabs never pick the same one. */
+export function newDocumentId(): string {
+  return `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export class Workspace {
+  readonly library: Library;
+  readonly store: OrgStore;
+  readonly autosaver: Autosaver;
+  private readonly options: WorkspaceOptions;
+  private readonly statusListeners = new Set<(status: SaveStatus) => void>();
+  private readonly libraryListeners = new Set<() => void>();
+  /** Bumped on every change of the library, so lists know to read it again. */
+  private libraryRev = 0;
+
+  constructor(options: WorkspaceOptions) {
+    this.options = options;
+    this.library = options.library;
+    this.store = options.store;
+    this.autosaver = new Autosaver({
+      library: options.library,
+      tabId: options.tabId,
+      journal: options.local,
+      throttleMs: options.throttleMs,
+      now: options.now,
+      onStatus: (s) => this.statusListeners.forEach((l) => l(s)),
+      onSaved: (entry) => {
+        this.post({ type: 'saved', entry });
+        this.libraryChanged();
+      },
+    });
+    this.store.subscribe((state, previous) => {
+      if (state.doc !== previous.doc && state.documentId === previous.documentId) this.autosaver.schedule(state.doc);
+    });
+    if (options.channel) options.channel.onmessage = (event) => void this.receive(event.data);
+  }
+
+  // ---- subscriptions for the UI ----
+
+  get status(): SaveStatus {
+    return this.autosaver.status;
+  }
+  subscribeStatus(listener: (status: SaveStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+  /** A number that changes whenever the library does. */
+  get libraryRevision(): number {
+    return this.libraryRev;
+  }
+  subscribeLibrary(listener: () => void): () => void {
+    this.libraryListeners.add(listener);
+    return () => this.libraryListeners.delete(listener);
+  }
+  /** True while closing the tab would lose something. */
+  get hasUnsaved(): boolean {
+    return this.autosaver.hasUnsaved;
+  }
+
+  // ---- start ----
+
+  /** Moves legacy data over, applies journals, and opens the document this tab should show. */
+  async start(): Promise<void> {
+    await this.migrateLegacy();
+    await this.applyJournals();
+    const candidates = [safely(() => this.options.session?.getItem(TAB_OPEN_KEY)) ?? undefined, await this.library.getSetting(LAST_OPEN_SETTING).catch(() => undefined)];
+    for (const id of candidates) if (id && (await this.tryOpen(id, true))) return;
+    const newest = (await this.library.list()).filter((e) => e.status === 'ok' && e.trashedAt === undefined);
+    for (const entry of newest) if (await this.tryOpen(entry.id, true)) return;
+    await this.createDocument(await this.options.firstDocument());
+  }
+
+  /** The localStorage document of the previous version becomes a library document; its key is removed only once it is stored. */
+  private async migrateLegacy(): Promise<void> {
+    const local = this.options.local;
+    if (!local || !this.library.persistent) return;
+    const text = safely(() => local.getItem(LEGACY_DOCUMENT_KEY));
+    const asides = safely(() => keysWith(local, LEGACY_ASIDE_PREFIX)) ?? [];
+    if (text !== null) {
+      const result = await this.options.load(text);
+      const existing = await this.library.entry(LEGACY_ID);
+      if (result.ok) {
+        // A second legacy document (an old version saved again) never replaces the first one moved over.
+        const id = existing && existing.status === 'ok' ? newDocumentId() : LEGACY_ID;
+        if (existing?.status === 'ok' && (await this.library.text(LEGACY_ID)) === text) {
+          /* already moved over */
+        } else {
+          const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
+          saver.attach(id, result.doc);
+          await saver.flush();
+          if (saver.status.kind !== 'saved') return;
+        }
+      } else {
+        // Kept once: a newer unreadable legacy text replaces the older one, never piling up.
+        await this.library.keep(LEGACY_ID, text, result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.error.message, this.options.message('legacyUnreadableName'));
+      }
+      safely(() => local.removeItem(LEGACY_DOCUMENT_KEY));
+      safely(() => local.removeItem(LEGACY_STAMP_KEY));
+      await this.library.setSetting(LAST_OPEN_SETTING, LEGACY_ID).catch(() => {});
+    }
+    for (const key of asides) {
+      const aside = safely(() => local.getItem(key));
+      if (aside === null) continue;
+      const result = await this.options.load(aside);
+      await this.library.keep(`aside-${key.slice(LEGACY_ASIDE_PREFIX.length)}`, aside, !result.ok && result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.ok ? '' : result.error.message, this.options.message('legacyUnreadableName'));
+      safely(() => local.removeItem(key));
+    }
+  }
+
+  /** Journals left by tabs that went away before their save landed. */
+  private async applyJournals(): Promise<void> {
+    const local = this.options.local;
+    if (!local || !this.library.persistent) return;
+    const keys = safely(() => keysWith(local, JOURNAL_PREFIX)) ?? [];
+    for (const key of keys) {
+      const journal = safely(() => JSON.parse(local.getItem(key) ?? 'null') as Journal | null);
+      if (journal?.write) {
+        const entry = await this.library.entry(journal.id);
+        const landed = entry && entry.tab === journal.tab && entry.rev > journal.rev;
+        if (!landed) {
+          const outcome = entry && entry.rev === journal.rev ? await this.library.save(journal.id, journal.write, journal.rev, journal.tab) : null;
+          // The document changed since (another tab): the journal's edits become a document of their own.
+          if (!outcome?.ok) await this.recoverAsCopy(journal);
+        }
+      }
+      safely(() => local.removeItem(key));
+    }
+  }
+
+  private async recoverAsCopy(journal: Journal): Promise<void> {
+    const text = await this.library.assemble(journal.write);
+    const result = text === null ? null : await this.options.load(text);
+    // The chunks it shares with its base are gone too: nothing left to recover.
+    if (!result?.ok) return;
+    const renamed = renameDocument(result.doc, this.options.message('recoveredName', { name: result.doc.name }).slice(0, 200));
+    const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
+    saver.attach(newDocumentId(), renamed.ok ? renamed.doc : result.doc);
+    await saver.flush();
+  }
+
+  // ---- opening and creating ----
+
+  /** Opens a library document in this tab; false (and a message) when it cannot be opened. */
+  async openDocument(id: string): Promise<boolean> {
+    if (id === this.store.getState().documentId) return true;
+    return this.tryOpen(id, false);
+  }
+
+  private async tryOpen(id: string, quietIfMissing: boolean): Promise<boolean> {
+    const entry = await this.library.entry(id).catch(() => undefined);
+    if (!entry) {
+      if (!quietIfMissing) this.store.getState().showAlert(this.options.message('openFailed', { name: id, message: '' }));
+      return false;
+    }
+    if (entry.status !== 'ok') {
+      if (!quietIfMissing) this.store.getState().showAlert(this.options.message('openFailed', { name: entry.name, message: entry.problem ?? '' }));
+      return false;
+    }
+    const [text, manifest] = await Promise.all([this.library.text(id), this.library.manifest(id)]);
+    const result = text === null ? null : await this.options.load(text);
+    if (!result?.ok) {
+      const problem = result && !result.ok ? result.error.message : 'Parts of the stored document are missing.';
+      // Kept exactly as it was, listed as could not be opened; never written over.
+      await this.library.keep(id, text ?? '', result && !result.ok && result.error.code === 'newer-version' ? 'newer' : 'unreadable', problem, entry.name);
+      this.store.getState().showAlert(this.options.message('openFailed', { name: entry.name, message: problem }));
+      this.libraryChanged();
+      return false;
+    }
+    await this.autosaver.detach();
+    this.autosaver.attach(id, result.doc, { entry, manifest });
+    this.store.getState().open(id, result.doc);
+    this.remember(id);
+    // A version as it was when opened (skipped when the newest version is the same).
+    await this.library.snapshot(id).catch(() => {});
+    this.libraryChanged();
+    return true;
+  }
+
+  /** Creates a library document from `doc` (New, a preset, Import, a copy) and opens it. */
+  async createDocument(doc: OrgDocument): Promise<string> {
+    await this.autosaver.detach();
+    const id = newDocumentId();
+    this.autosaver.attach(id, doc);
+    this.store.getState().open(id, doc);
+    this.remember(id);
+    await this.autosaver.flush();
+    this.libraryChanged();
+    return id;
+  }
+
+  private remember(id: string) {
+    safely(() => this.options.session?.setItem(TAB_OPEN_KEY, id));
+    void this.library.setSetting(LAST_OPEN_SETTING, id).catch(() => {});
+  }
+
+  // ---- library actions ----
+
+  list(): Promise<DocumentEntry[]> {
+    return this.library.list();
+  }
+
+  /** Renames a document: the open one through the store (one undoable step), others in the library. */
+  async rename(id: string, name: string): Promise<void> {
+    if (id === this.store.getState().documentId) {
+      this.store.getState().run((d) => renameDocument(d, name));
+      return;
+    }
+    await this.library.rename(id, name);
+    this.libraryChanged();
+  }
+
+  async duplicate(id: string): Promise<string | undefined> {
+    if (id === this.store.getState().documentId) await this.autosaver.flush();
+    const entry = await this.library.entry(id);
+    if (!entry) return undefined;
+    const copy = await this.library.duplicate(id, newDocumentId(), this.options.message('copyName', { name: entry.name }).slice(0, 200));
+    this.libraryChanged();
+    return copy?.id;
+  }
+
+  /** Puts a document into the trash; the open one is replaced by the newest other document (or a new blank one). */
+  async trash(id: string, fallback: () => OrgDocument): Promise<void> {
+    if (id === this.store.getState().documentId) {
+      await this.autosaver.flush();
+      await this.library.setTrashed(id, true);
+      const next = (await this.library.list()).find((e) => e.id !== id && e.status === 'ok' && e.trashedAt === undefined);
+      if (!next || !(await this.tryOpen(next.id, true))) await this.createDocument(fallback());
+    } else await this.library.setTrashed(id, true);
+    this.libraryChanged();
+  }
+
+  async restoreFromTrash(id: string): Promise<void> {
+    await this.library.setTrashed(id, false);
+    this.libraryChanged();
+  }
+
+  /** Deletes every trashed document for good. */
+  async emptyTrash(): Promise<void> {
+    for (const e of await this.library.list()) if (e.trashedAt !== undefined && e.id !== this.store.getState().documentId) await this.library.remove(e.id);
+    this.libraryChanged();
+  }
+
+  /** Deletes a document for good (the open one cannot be). */
+  async remove(id: string): Promise<void> {
+    if (id === this.store.getState().documentId) return;
+    await this.library.remove(id);
+    this.libraryChanged();
+  }
+
+  /** The stored text, exactly as it is (to download a document that could not be opened). */
+  text(id: string): Promise<string | null> {
+    return this.library.text(id);
+  }
+
+  // ---- versions ----
+
+  versions(): Promise<VersionEntry[]> {
+    return this.library.versions(this.store.getState().documentId);
+  }
+
+  /** Puts a version back as the open document's content: one undoable step. */
+  async restoreVersion(key: number): Promise<boolean> {
+    const text = await this.library.versionText(key);
+    const result = text === null ? null : await this.options.load(text);
+    if (!result?.ok) return false;
+    this.store.getState().replace(result.doc);
+    return true;
+  }
+
+  // ---- two tabs ----
+
+  /** After a conflict: this tab's edits become a new document; the other tab's save stays as it is. */
+  async keepMineAsCopy(): Promise<void> {
+    const { doc } = this.store.getState();
+    const renamed = renameDocument(doc, this.options.message('copyName', { name: doc.name }).slice(0, 200));
+    await this.createDocument(renamed.ok ? renamed.doc : doc);
+  }
+
+  /** After a conflict, or when another tab saved: shows what is stored (one undoable step). */
+  async loadTheirs(): Promise<boolean> {
+    const id = this.store.getState().documentId;
+    const [entry, text, manifest] = await Promise.all([this.library.entry(id), this.library.text(id), this.library.manifest(id)]);
+    if (!entry || entry.status !== 'ok' || text === null) return false;
+    const result = await this.options.load(text);
+    if (!result.ok) return false;
+    this.autosaver.attach(id, result.doc, { entry, manifest });
+    this.store.getState().replace(result.doc);
+    return true;
+  }
+
+  private async receive(message: TabMessage): Promise<void> {
+    if (message.type === 'saved') {
+      const { entry } = message;
+      if (entry.id === this.store.getState().documentId && entry.tab !== this.autosaver.tabId && entry.rev > this.autosaver.revision && !this.autosaver.hasUnsaved) {
+        if (await this.loadTheirs()) this.store.getState().showNotice(this.options.message('updatedFromOtherTab'));
+      }
+    }
+    this.libraryRev++;
+    this.libraryListeners.forEach((l) => l());
+  }
+
+  private post(message: TabMessage) {
+    safely(() => this.options.channel?.postMessage(message));
+  }
+
+  private libraryChanged() {
+    this.libraryRev++;
+    this.libraryListeners.forEach((l) => l());
+    this.post({ type: 'library' });
+  }
+}
