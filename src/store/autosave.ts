@@ -79,7 +79,7 @@ export class Autosaver {
   private writing: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastVersionAt = 0;
-  /** Edited since opened (in memory only, every edit is unsaved). */
+  /** Edited since opened (in memory, since the tab opened): what closing the tab would lose when nothing persists. */
   private touched = false;
   private keySeq = 0;
   private parts: { readonly of: readonly unknown[]; readonly head: string; readonly tail: string } | null = null;
@@ -118,7 +118,8 @@ export class Autosaver {
     this.id = id;
     this.pending = null;
     this.parts = null;
-    this.touched = false;
+    // In memory, every document of the session is lost with the tab: once edited, always unsaved.
+    if (this.library.persistent) this.touched = false;
     this.lastVersionAt = this.now();
     if (stored) {
       this.rev = stored.entry.rev;
@@ -133,6 +134,7 @@ export class Autosaver {
       this.saved = null;
       this.pending = doc;
       this.lastVersionAt = 0;
+      this.report(this.library.persistent ? { kind: 'saving' } : { kind: 'not-saved', reason: 'blocked' });
     }
     if (this.pending) this.arm(0);
   }
@@ -182,12 +184,18 @@ export class Autosaver {
     void this.flush();
   }
 
-  /** Stops following the document (another one is opened): waits for its last save. */
-  async detach(): Promise<void> {
+  /**
+   * Stops following the document (another one is opened) once its last save is done.
+   * Returns the edits that could not be saved (paused or failing), for the caller to keep.
+   */
+  async detach(): Promise<OrgDocument | null> {
     await this.flush();
+    const left = this.pending;
+    this.cancelTimer();
     this.id = null;
     this.saved = null;
     this.pending = null;
+    return left;
   }
 
   /** After a conflict: this tab's document becomes the stored one's successor (the user chose to keep it). */

@@ -29,7 +29,7 @@ export const TAB_OPEN_KEY = 'org-designer:open';
 const LAST_OPEN_SETTING = 'last-open';
 
 export type Message = (key: MessageKey, values?: Record<string, string>) => string;
-export type MessageKey = 'openFailed' | 'copyName' | 'updatedFromOtherTab' | 'recoveredName' | 'legacyUnreadableName';
+export type MessageKey = 'openFailed' | 'copyName' | 'updatedFromOtherTab' | 'recoveredName' | 'legacyUnreadableName' | 'switchRefused';
 
 /** Messages between tabs of this origin. */
 type TabMessage = { readonly type: 'saved'; readonly entry: DocumentEntry } | { readonly type: 'library' };
@@ -94,6 +94,8 @@ export class Workspace {
   private readonly libraryListeners = new Set<() => void>();
   /** Bumped on every change of the library, so lists know to read it again. */
   private libraryRev = 0;
+  /** While starting, alerts wait here: opening a document clears the store's alert. */
+  private startAlerts: string[] | null = null;
 
   constructor(options: WorkspaceOptions) {
     this.options = options;
@@ -143,13 +145,27 @@ export class Workspace {
 
   /** Moves legacy data over, applies journals, and opens the document this tab should show. */
   async start(): Promise<void> {
+    this.startAlerts = [];
     await this.migrateLegacy();
     await this.applyJournals();
+    if (!(await this.openFirst())) await this.createDocument(await this.options.firstDocument());
+    const alerts = this.startAlerts;
+    this.startAlerts = null;
+    if (alerts.length > 0) this.store.getState().showAlert(alerts.join(' '));
+  }
+
+  /** Opens the document this tab had, else the one opened last, else the newest; false when there is none. */
+  private async openFirst(): Promise<boolean> {
     const candidates = [safely(() => this.options.session?.getItem(TAB_OPEN_KEY)) ?? undefined, await this.library.getSetting(LAST_OPEN_SETTING).catch(() => undefined)];
-    for (const id of candidates) if (id && (await this.tryOpen(id, true))) return;
+    for (const id of candidates) if (id && (await this.tryOpen(id, true))) return true;
     const newest = (await this.library.list()).filter((e) => e.status === 'ok' && e.trashedAt === undefined);
-    for (const entry of newest) if (await this.tryOpen(entry.id, true)) return;
-    await this.createDocument(await this.options.firstDocument());
+    for (const entry of newest) if (await this.tryOpen(entry.id, true)) return true;
+    return false;
+  }
+
+  private alert(text: string) {
+    if (this.startAlerts) this.startAlerts.push(text);
+    else this.store.getState().showAlert(text);
   }
 
   /** The localStorage document of the previous version becomes a library document; its key is removed only once it is stored. */
@@ -174,7 +190,9 @@ export class Workspace {
         }
       } else {
         // Kept once: a newer unreadable legacy text replaces the older one, never piling up.
-        await this.library.keep(LEGACY_ID, text, result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.error.message, this.options.message('legacyUnreadableName'));
+        const name = this.options.message('legacyUnreadableName');
+        await this.library.keep(LEGACY_ID, text, result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.error.message, name);
+        this.alert(this.options.message('openFailed', { name, message: result.error.message }));
       }
       safely(() => local.removeItem(LEGACY_DOCUMENT_KEY));
       safely(() => local.removeItem(LEGACY_STAMP_KEY));
@@ -213,11 +231,7 @@ export class Workspace {
     const text = await this.library.assemble(journal.write);
     const result = text === null ? null : await this.options.load(text);
     // The chunks it shares with its base are gone too: nothing left to recover.
-    if (!result?.ok) return;
-    const renamed = renameDocument(result.doc, this.options.message('recoveredName', { name: result.doc.name }).slice(0, 200));
-    const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
-    saver.attach(newDocumentId(), renamed.ok ? renamed.doc : result.doc);
-    await saver.flush();
+    if (result?.ok) await this.saveCopy(result.doc, 'recoveredName');
   }
 
   // ---- opening and creating ----
@@ -231,11 +245,11 @@ export class Workspace {
   private async tryOpen(id: string, quietIfMissing: boolean): Promise<boolean> {
     const entry = await this.library.entry(id).catch(() => undefined);
     if (!entry) {
-      if (!quietIfMissing) this.store.getState().showAlert(this.options.message('openFailed', { name: id, message: '' }));
+      if (!quietIfMissing) this.alert(this.options.message('openFailed', { name: id, message: '' }));
       return false;
     }
     if (entry.status !== 'ok') {
-      if (!quietIfMissing) this.store.getState().showAlert(this.options.message('openFailed', { name: entry.name, message: entry.problem ?? '' }));
+      if (!quietIfMissing) this.alert(this.options.message('openFailed', { name: entry.name, message: entry.problem ?? '' }));
       return false;
     }
     const [text, manifest] = await Promise.all([this.library.text(id), this.library.manifest(id)]);
@@ -244,11 +258,11 @@ export class Workspace {
       const problem = result && !result.ok ? result.error.message : 'Parts of the stored document are missing.';
       // Kept exactly as it was, listed as could not be opened; never written over.
       await this.library.keep(id, text ?? '', result && !result.ok && result.error.code === 'newer-version' ? 'newer' : 'unreadable', problem, entry.name);
-      this.store.getState().showAlert(this.options.message('openFailed', { name: entry.name, message: problem }));
+      this.alert(this.options.message('openFailed', { name: entry.name, message: problem }));
       this.libraryChanged();
       return false;
     }
-    await this.autosaver.detach();
+    if (!(await this.leave())) return false;
     this.autosaver.attach(id, result.doc, { entry, manifest });
     this.store.getState().open(id, result.doc);
     this.remember(id);
@@ -259,8 +273,8 @@ export class Workspace {
   }
 
   /** Creates a library document from `doc` (New, a preset, Import, a copy) and opens it. */
-  async createDocument(doc: OrgDocument): Promise<string> {
-    await this.autosaver.detach();
+  async createDocument(doc: OrgDocument): Promise<string | null> {
+    if (!(await this.leave())) return null;
     const id = newDocumentId();
     this.autosaver.attach(id, doc);
     this.store.getState().open(id, doc);
@@ -268,6 +282,33 @@ export class Workspace {
     await this.autosaver.flush();
     this.libraryChanged();
     return id;
+  }
+
+  /**
+   * Lets go of the open document before another is shown. Edits another tab's save
+   * stopped are kept as a copy; edits that storage refused keep the document open
+   * (an alert says why): switching would lose them.
+   */
+  private async leave(): Promise<boolean> {
+    const paused = this.autosaver.status.kind === 'paused';
+    if (this.autosaver.documentId !== null && this.autosaver.status.kind === 'not-saved' && this.autosaver.hasUnsaved && this.library.persistent) {
+      await this.autosaver.flush();
+      if (this.autosaver.status.kind === 'not-saved') {
+        this.alert(this.options.message('switchRefused'));
+        return false;
+      }
+    }
+    const left = await this.autosaver.detach();
+    if (left && paused) await this.saveCopy(left, 'copyName');
+    return true;
+  }
+
+  /** Saves a document as a new library document without opening it. */
+  private async saveCopy(doc: OrgDocument, name: 'copyName' | 'recoveredName'): Promise<void> {
+    const renamed = renameDocument(doc, this.options.message(name, { name: doc.name }).slice(0, 200));
+    const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
+    saver.attach(newDocumentId(), renamed.ok ? renamed.doc : doc);
+    await saver.flush();
   }
 
   private remember(id: string) {
@@ -355,6 +396,8 @@ export class Workspace {
   async keepMineAsCopy(): Promise<void> {
     const { doc } = this.store.getState();
     const renamed = renameDocument(doc, this.options.message('copyName', { name: doc.name }).slice(0, 200));
+    // The edits go with the copy: nothing is left to keep of the paused document.
+    await this.autosaver.detach();
     await this.createDocument(renamed.ok ? renamed.doc : doc);
   }
 

@@ -60,6 +60,7 @@ export const zhCN: Record<StringKey, string> = {
   keepMineAsCopy: '将我的版本另存为副本',
   loadTheirs: '加载另一个标签页的版本',
   tryAgain: '重试',
+  switchRefused: '当前文档未保存（存储被拒绝），因此没有打开其他文档：那样会丢失其编辑。请先在“文档”中释放空间或导出 JSON。',
   openFailed: '无法打开“{name}”：{message} 它已原样保留在“文档”中，您可以下载它。',
   copyName: '{name}（副本）',
   recoveredName: '{name}（已恢复）',

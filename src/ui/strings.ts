@@ -66,6 +66,7 @@ const en = {
   keepMineAsCopy: 'Keep mine as a copy',
   loadTheirs: 'Load the other tab’s version',
   tryAgain: 'Try again',
+  switchRefused: 'The open document is not saved (storage refused it), so another document was not opened: that would lose its edits. Free space in Documents or export JSON first.',
   openFailed: '“{name}” could not be opened: {message} It is kept as it was in Documents, where you can download it.',
   copyName: '{name} (copy)',
   recoveredName: '{name} (recovered)',

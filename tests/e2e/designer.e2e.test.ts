@@ -281,30 +281,6 @@ describe('the designer in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__edge-dotted').count()).toBe(before + 1);
   });
 
-  it('keeps a corrupt saved document aside, says so, and opens the preset', async () => {
-    await page.evaluate(() => {
-      localStorage.setItem('org-designer:document', '{"format":"org-structure", this is not JSON');
-    });
-    await page.reload();
-    await node(page, 'head-cn').waitFor();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/could not be read.*kept aside/s);
-    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('org-designer:unreadable:')).map((k) => localStorage.getItem(k)));
-    expect(kept).toEqual(['{"format":"org-structure", this is not JSON']);
-  });
-
-  it('refuses a saved document from a newer version and leaves it untouched', async () => {
-    const newer = '{"format":"org-structure","version":9,"name":"From the future","currency":"CNY","roles":[]}';
-    await page.evaluate((text) => localStorage.setItem('org-designer:document', text), newer);
-    await page.reload();
-    await node(page, 'head-cn').waitFor();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/newer version/);
-    const name = docName(page);
-    await name.fill('Edited here');
-    await name.press('Enter');
-    await page.waitForTimeout(500);
-    expect(await page.evaluate(() => localStorage.getItem('org-designer:document'))).toBe(newer);
-  });
-
   it("sets a reporting line by dragging from a role's bottom handle to another's top handle", async () => {
     const from = (await node(page, 'sam-south-1').locator('.react-flow__handle-bottom').boundingBox())!;
     const to = (await node(page, 'am-south-6').locator('.react-flow__handle-top').boundingBox())!;

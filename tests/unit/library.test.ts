@@ -270,7 +270,7 @@ describe('the workspace', () => {
 
   it('does not open a stored document that fails to load: it is kept as it was and listed', async () => {
     const { workspace, library } = await workspaceOf();
-    const id = await workspace.createDocument(renamed(preset, 'Will break'));
+    const id = (await workspace.createDocument(renamed(preset, 'Will break')))!;
     await workspace.createDocument(renamed(preset, 'Other'));
     // Corrupt its stored head, as a bad disk or another program might.
     const m = (await library.manifest(id))!;
