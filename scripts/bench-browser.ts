@@ -147,10 +147,74 @@ async function runCanvasBench(browser: Browser, base: string, dir: string, sizes
   return figures;
 }
 
+/**
+ * The library in IndexedDB (bench/storage.ts): save and restore beside the whole text
+ * in one put, the longest main-thread task a save after one edit adds beside that of
+ * writing the whole text, and opening the Documents dialog on 100 documents (3 of
+ * 50,000 roles) beside reading every whole document.
+ */
+async function runStorageBench(browser: Browser, base: string, sizes: readonly number[], runs: number, log: (line: string) => void): Promise<BrowserFigure[]> {
+  const figures: BrowserFigure[] = [];
+  const report = (figure: BrowserFigure) => {
+    figures.push(figure);
+    const f = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
+    log(`  ${figure.roles.toLocaleString('en-US').padStart(6)} roles  ${figure.name.padEnd(44)} ${f(figure.ms).padStart(10)}   ${figure.baseline} ${f(figure.baselineMs)}${figure.target ? `   target ${figure.target}` : ''}${figure.note ? `   (${figure.note})` : ''}`);
+  };
+  const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  for (const roles of sizes) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}bench/storage.html`);
+    await page.waitForFunction(() => 'storageBench' in window);
+    const saves: { id: string; ours: number; baseline: number }[] = [];
+    for (let i = 0; i <= runs; i++) saves.push(await page.evaluate((n) => window.storageBench.save(n), roles));
+    saves.shift(); // warm-up
+    report({ name: 'save a new document (library)', roles, ms: medianOf(saves.map((x) => x.ours)), baseline: 'whole text, one put', baselineMs: medianOf(saves.map((x) => x.baseline)) });
+    const restores: { ours: number; baseline: number }[] = [];
+    for (const save of saves) restores.push(await page.evaluate((id) => window.storageBench.restore(id), save.id));
+    report({ name: 'restore: read and load (library)', roles, ms: medianOf(restores.map((x) => x.ours)), baseline: 'whole text, one get', baselineMs: medianOf(restores.map((x) => x.baseline)) });
+    const edits: { ours: number; baseline: number; ms: number }[] = [];
+    for (let i = 0; i <= runs; i++) edits.push(await page.evaluate((n) => window.storageBench.editSave(n), roles));
+    edits.shift();
+    report({ name: 'save after one edit: whole save', roles, ms: medianOf(edits.map((x) => x.ms)), baseline: 'n/a', baselineMs: null });
+    report({
+      name: 'save after one edit: longest main-thread task',
+      roles,
+      ms: medianOf(edits.map((x) => x.ours)),
+      baseline: 'whole text written',
+      baselineMs: medianOf(edits.map((x) => x.baseline)),
+      target: roles === 50_000 ? '≤ 50 ms' : undefined,
+    });
+    await context.close();
+  }
+  // The library list: 100 documents, three of them 50,000 roles.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}bench/storage.html`);
+  await page.waitForFunction(() => 'storageBench' in window);
+  await page.evaluate(() => window.storageBench.seed(100, 200, 3));
+  const readAll = await page.evaluate(() => window.storageBench.readAll());
+  await page.goto(base);
+  await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = Date.now();
+    await page.getByRole('button', { name: 'Documents', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('dialog [data-document-id]').length >= 100);
+    times.push(Date.now() - start);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  }
+  times.shift();
+  report({ name: 'open Documents: 100 documents (3 × 50,000 roles)', roles: 100, ms: medianOf(times), baseline: 'every whole document read', baselineMs: readAll, target: '≤ 200 ms' });
+  await context.close();
+  return figures;
+}
+
 /** Runs the browser figures for these sizes. */
 export async function runBrowserBench(sizes: readonly number[], log: (line: string) => void): Promise<BrowserFigure[]> {
   const executablePath = ensureChromium();
-  await build({ logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 4096, rollupOptions: { input: { main: 'index.html', baseline: 'bench/baseline.html', bare: 'bench/bare.html' } } } });
+  await build({ logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 4096, rollupOptions: { input: { main: 'index.html', baseline: 'bench/baseline.html', bare: 'bench/bare.html', storage: 'bench/storage.html' } } } });
   log(`  entry bundle (gzip): ${entryGzipKb().toFixed(1)} kB   target ≤ 200 kB`);
   const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 } });
   const address = server.httpServer.address();
@@ -167,6 +231,8 @@ export async function runBrowserBench(sizes: readonly number[], log: (line: stri
     const canvasSizes = (process.env.BENCH_CANVAS_SIZES ?? '1000,5000,10000,50000').split(',').filter(Boolean).map(Number);
     const runs = Number(process.env.BENCH_RUNS ?? 5);
     canvasFigures = await runCanvasBench(browser, base, dir, canvasSizes, runs, log);
+    const storageSizes = (process.env.BENCH_STORAGE_SIZES ?? '10000,50000').split(',').filter(Boolean).map(Number);
+    figures.push(...(await runStorageBench(browser, base, storageSizes, runs, log)));
     for (const roles of sizes) {
       const file = join(dir, `org-${roles}.json`);
       writeFileSync(file, serializeDocument(generateOrg({ roles, seed: 42 })));

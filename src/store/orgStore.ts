@@ -38,6 +38,11 @@ export interface OrgState {
   readonly focusRequest: { readonly id: string; readonly seq: number } | null;
   /** Counts whole-document loads (replace, reset): the canvas fits the view when it changes. */
   readonly generation: number;
+  /**
+   * Undo with an empty history goes back to the document open before this one was
+   * created (New, a preset, Import), through this: set by the workspace, null when none.
+   */
+  readonly undoOpen: (() => void) | null;
 
   /** Runs a command; on success one history entry, on refusal an alert. Returns the result. */
   run<T extends object>(command: (doc: OrgDocument) => CommandResult<T>): CommandResult<T>;
@@ -46,7 +51,7 @@ export interface OrgState {
   /** Starts over from a document with an empty history (first load, reload from autosave). */
   reset(doc: OrgDocument): void;
   /** Opens another document of the library: its history starts empty, its selection too. */
-  open(id: string, doc: OrgDocument): void;
+  open(id: string, doc: OrgDocument, undoOpen?: (() => void) | null): void;
   undo(): void;
   redo(): void;
   select(ids: readonly string[]): void;
@@ -96,6 +101,7 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en', 
       language,
       focusRequest: null,
       generation: 0,
+      undoOpen: null,
 
       run(command) {
         const result = command(get().doc);
@@ -110,13 +116,16 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en', 
       reset(doc) {
         set({ doc, past: [], future: [], selection: [], alert: null, generation: get().generation + 1 });
       },
-      open(id, doc) {
-        set({ documentId: id, doc, past: [], future: [], selection: [], alert: null, generation: get().generation + 1 });
+      open(id, doc, undoOpen = null) {
+        set({ documentId: id, doc, past: [], future: [], selection: [], alert: null, generation: get().generation + 1, undoOpen });
       },
       undo() {
-        const { past, future, doc, selection } = get();
+        const { past, future, doc, selection, undoOpen } = get();
         const previous = past.at(-1);
-        if (!previous) return;
+        if (!previous) {
+          undoOpen?.();
+          return;
+        }
         set({ doc: previous, past: past.slice(0, -1), future: [doc, ...future], selection: keepExisting(selection, previous) });
       },
       redo() {

@@ -274,10 +274,12 @@ export class Workspace {
 
   /** Creates a library document from `doc` (New, a preset, Import, a copy) and opens it. */
   async createDocument(doc: OrgDocument): Promise<string | null> {
+    const before = this.store.getState().documentId;
     if (!(await this.leave())) return null;
     const id = newDocumentId();
     this.autosaver.attach(id, doc);
-    this.store.getState().open(id, doc);
+    // Undo right after goes back to the document open before: creating one is a step like any other.
+    this.store.getState().open(id, doc, before ? () => void this.undoCreate(id, before) : null);
     this.remember(id);
     await this.autosaver.flush();
     this.libraryChanged();
@@ -309,6 +311,15 @@ export class Workspace {
     const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
     saver.attach(newDocumentId(), renamed.ok ? renamed.doc : doc);
     await saver.flush();
+  }
+
+  /** Undoes creating `created` (not edited since): it goes to the trash and `previous` opens again. */
+  private async undoCreate(created: string, previous: string): Promise<void> {
+    const state = this.store.getState();
+    if (state.documentId !== created || state.past.length > 0) return;
+    if (!(await this.tryOpen(previous, false))) return;
+    await this.library.setTrashed(created, true);
+    this.libraryChanged();
   }
 
   private remember(id: string) {

@@ -25,7 +25,7 @@ const VersionsDialog = lazy(() => import('./VersionsDialog.tsx'));
 
 const selectName = (s: OrgState) => s.doc.name;
 const selectDirection = (s: OrgState) => s.doc.view.direction;
-const selectCanUndo = (s: OrgState) => s.past.length > 0;
+const selectCanUndo = (s: OrgState) => s.past.length > 0 || s.undoOpen !== null;
 const selectCanRedo = (s: OrgState) => s.future.length > 0;
 
 /** A file whose bytes are not text in an encoding Import reads. */

@@ -186,7 +186,7 @@ describe('the designer in Chromium', () => {
     await expect.poll(() => reportsTo.inputValue()).toBe('head-cn');
   });
 
-  it('imports a good file as one undoable step, and refuses a bad one without changing anything', async () => {
+  it('imports a good file as a new document of the library, and refuses a bad one without changing anything', async () => {
     const input = page.locator('input[type="file"]');
     await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"org-structure","version":1,"name":"x","currency":"CNY","roles":[{"id":"a","title":"A","level":12}]}') });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/roles\[0\]\.level/);
@@ -194,6 +194,12 @@ describe('the designer in Chromium', () => {
     await input.setInputFiles({ name: 'lean.json', mimeType: 'application/json', buffer: Buffer.from(presetText('lean-player-coach-pod')) });
     const leanName = (JSON.parse(presetText('lean-player-coach-pod')) as { name: string }).name;
     await expect.poll(() => docName(page).inputValue()).toBe(leanName);
+    // The document open before stays in the library.
+    await page.getByRole('button', { name: 'Documents', exact: true }).click();
+    const library = page.getByRole('dialog', { name: 'Documents' });
+    await expect.poll(() => library.locator('[data-document-id]').allTextContents()).toEqual([expect.stringContaining(leanName), expect.stringContaining('China Account Management')]);
+    await page.keyboard.press('Escape');
+    // Undo goes back to it (the import goes to the trash).
     await page.keyboard.press('Control+z');
     await expect.poll(() => docName(page).inputValue()).toBe('China Account Management');
   });

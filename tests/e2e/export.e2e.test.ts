@@ -143,7 +143,7 @@ describe('picture export in Chromium', () => {
     const size = pngSize(png.data);
     expect(size.width).toBeLessThanOrEqual(16_384);
     expect(size.height).toBeLessThanOrEqual(16_384);
-    await expect.poll(() => page.getByRole('status').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/too large for that scale/)]));
+    await expect.poll(() => page.locator('.message-info').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/too large for that scale/)]));
     expect((await pngColours(png.data)).colours).toBeGreaterThan(3);
   });
 });
