@@ -16,9 +16,18 @@ export function Modal({ label, title, onClose, className, children }: { label: s
       ref={ref}
       className={`modal ${className ?? ''}`}
       aria-label={label}
+      // Escape: the browser's cancel, which Chromium skips when there was no click since the
+      // dialog opened (it then closes the dialog itself: onClose keeps React in step).
       onCancel={(e) => {
         e.preventDefault();
         onClose();
+      }}
+      onClose={onClose}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
       }}
     >
       <header className="modal-header">
