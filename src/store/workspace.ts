@@ -80,6 +80,15 @@ const safely = <T>(f: () => T): T | null => {
   }
 };
 
+/** The legacy text as the library stores it (compact): a moved-over copy is recognized by it. */
+const compactText = (text: string): string => {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+};
+
 /** A new document id: random, so two tabs never pick the same one. */
 export function newDocumentId(): string {
   return `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -157,7 +166,11 @@ export class Workspace {
   /** Opens the document this tab had, else the one opened last, else the newest; false when there is none. */
   private async openFirst(): Promise<boolean> {
     const candidates = [safely(() => this.options.session?.getItem(TAB_OPEN_KEY)) ?? undefined, await this.library.getSetting(LAST_OPEN_SETTING).catch(() => undefined)];
-    for (const id of candidates) if (id && (await this.tryOpen(id, true))) return true;
+    for (const id of candidates) {
+      // A document put in the trash meanwhile (in another tab) is not opened again.
+      const entry = id ? await this.library.entry(id).catch(() => undefined) : undefined;
+      if (entry && entry.trashedAt === undefined && (await this.tryOpen(entry.id, true))) return true;
+    }
     const newest = (await this.library.list()).filter((e) => e.status === 'ok' && e.trashedAt === undefined);
     for (const entry of newest) if (await this.tryOpen(entry.id, true)) return true;
     return false;
@@ -171,40 +184,52 @@ export class Workspace {
   /** The localStorage document of the previous version becomes a library document; its key is removed only once it is stored. */
   private async migrateLegacy(): Promise<void> {
     const local = this.options.local;
-    if (!local || !this.library.persistent) return;
+    if (!local) return;
+    // Storage that lasts: the legacy keys go once stored. In memory, they stay where they are.
+    const persistent = this.library.persistent;
     const text = safely(() => local.getItem(LEGACY_DOCUMENT_KEY));
     const asides = safely(() => keysWith(local, LEGACY_ASIDE_PREFIX)) ?? [];
     if (text !== null) {
       const result = await this.options.load(text);
       const existing = await this.library.entry(LEGACY_ID);
+      let id = LEGACY_ID;
       if (result.ok) {
+        const already = existing?.status === 'ok' && (await this.library.text(LEGACY_ID)) === compactText(text);
         // A second legacy document (an old version saved again) never replaces the first one moved over.
-        const id = existing && existing.status === 'ok' ? newDocumentId() : LEGACY_ID;
-        if (existing?.status === 'ok' && (await this.library.text(LEGACY_ID)) === text) {
-          /* already moved over */
-        } else {
-          const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
-          saver.attach(id, result.doc);
-          await saver.flush();
-          if (saver.status.kind !== 'saved') return;
-        }
+        if (existing?.status === 'ok' && !already) id = newDocumentId();
+        if (!already && !(await this.storeDocument(id, result.doc))) return;
       } else {
         // Kept once: a newer unreadable legacy text replaces the older one, never piling up.
         const name = this.options.message('legacyUnreadableName');
         await this.library.keep(LEGACY_ID, text, result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.error.message, name);
         this.alert(this.options.message('openFailed', { name, message: result.error.message }));
       }
-      safely(() => local.removeItem(LEGACY_DOCUMENT_KEY));
-      safely(() => local.removeItem(LEGACY_STAMP_KEY));
-      await this.library.setSetting(LAST_OPEN_SETTING, LEGACY_ID).catch(() => {});
+      if (persistent) {
+        safely(() => local.removeItem(LEGACY_DOCUMENT_KEY));
+        safely(() => local.removeItem(LEGACY_STAMP_KEY));
+      }
+      await this.library.setSetting(LAST_OPEN_SETTING, id).catch(() => {});
     }
     for (const key of asides) {
       const aside = safely(() => local.getItem(key));
       if (aside === null) continue;
       const result = await this.options.load(aside);
-      await this.library.keep(`aside-${key.slice(LEGACY_ASIDE_PREFIX.length)}`, aside, !result.ok && result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.ok ? '' : result.error.message, this.options.message('legacyUnreadableName'));
-      safely(() => local.removeItem(key));
+      const id = `aside-${key.slice(LEGACY_ASIDE_PREFIX.length)}`;
+      if (result.ok) {
+        if (!(await this.storeDocument(id, result.doc))) continue;
+      } else {
+        await this.library.keep(id, aside, result.error.code === 'newer-version' ? 'newer' : 'unreadable', result.error.message, this.options.message('legacyUnreadableName'));
+      }
+      if (persistent) safely(() => local.removeItem(key));
     }
+  }
+
+  /** Stores a document under `id` without opening it; false when storage refused it. */
+  private async storeDocument(id: string, doc: OrgDocument): Promise<boolean> {
+    const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
+    saver.attach(id, doc);
+    await saver.flush();
+    return !saver.hasUnsaved;
   }
 
   /** Journals left by tabs that went away before their save landed. */
@@ -308,9 +333,7 @@ export class Workspace {
   /** Saves a document as a new library document without opening it. */
   private async saveCopy(doc: OrgDocument, name: 'copyName' | 'recoveredName'): Promise<void> {
     const renamed = renameDocument(doc, this.options.message(name, { name: doc.name }).slice(0, 200));
-    const saver = new Autosaver({ library: this.library, tabId: this.options.tabId });
-    saver.attach(newDocumentId(), renamed.ok ? renamed.doc : doc);
-    await saver.flush();
+    await this.storeDocument(newDocumentId(), renamed.ok ? renamed.doc : doc);
   }
 
   /** Undoes creating `created` (not edited since): it goes to the trash and `previous` opens again. */

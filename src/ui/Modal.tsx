@@ -6,10 +6,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 export function Modal({ label, title, onClose, className, children }: { label: string; title: ReactNode; onClose: () => void; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  /** True while this component closes the dialog itself (unmounting), so its close event is not the user's. */
+  const closing = useRef(false);
   useEffect(() => {
     const dialog = ref.current;
+    closing.current = false;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      closing.current = true;
+      dialog?.close();
+    };
   }, []);
   return (
     <dialog
@@ -22,7 +28,11 @@ export function Modal({ label, title, onClose, className, children }: { label: s
         e.preventDefault();
         onClose();
       }}
-      onClose={onClose}
+      onClose={() => {
+        // A close event arrives after the fact: ignore it when the dialog is open again
+        // (React's development double mount closes and reopens it) or is being unmounted.
+        if (!closing.current && !ref.current?.open) onClose();
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();

@@ -32,6 +32,7 @@ async function waitSaved(page: Page) {
 
 async function openDocuments(page: Page) {
   await page.getByRole('button', { name: 'Documents', exact: true }).click();
+
   await library(page).waitFor();
   await expect.poll(() => library(page).locator('ul').first().getAttribute('aria-busy')).toBe('false');
 }
@@ -60,6 +61,7 @@ describe('never lose work', () => {
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+
     await page.goto(inject('baseUrl'));
     await page.locator('.react-flow__node').first().waitFor();
     return page;

@@ -245,6 +245,44 @@ describe('the workspace', () => {
     expect(local.getItem(LEGACY_DOCUMENT_KEY)).toBeNull();
   });
 
+  it('with storage blocked, opens the legacy document in memory and leaves it where it is', async () => {
+    const local = new MemoryStorage();
+    const text = compactDocumentJson(renamed(preset, 'Old, in memory'));
+    local.setItem(LEGACY_DOCUMENT_KEY, text);
+    const { store } = await workspaceOf({ library: new MemoryLibrary(), local });
+    expect(store.getState().doc.name).toBe('Old, in memory');
+    expect(local.getItem(LEGACY_DOCUMENT_KEY)).toBe(text);
+  });
+
+  it('moves the older version’s kept-aside copies: readable ones as documents, the rest as unreadable', async () => {
+    const local = new MemoryStorage();
+    local.setItem('org-designer:unreadable:1', compactDocumentJson(renamed(preset, 'Aside but fine')));
+    local.setItem('org-designer:unreadable:2', 'not json');
+    const { library } = await workspaceOf({ local });
+    const entries = await library.list();
+    expect(entries.find((e) => e.name === 'Aside but fine')?.status).toBe('ok');
+    expect(entries.filter((e) => e.status === 'unreadable').length).toBe(1);
+    expect(local.length).toBe(0);
+  });
+
+  it('does not reopen a document another tab put in the trash', async () => {
+    const session = new MemoryStorage();
+    const first = await workspaceOf({ session });
+    const trashed = (await first.workspace.createDocument(renamed(preset, 'Trashed elsewhere')))!;
+    await first.library.setTrashed(trashed, true);
+    const again = await workspaceOf({ library: first.library, session });
+    expect(again.store.getState().documentId).not.toBe(trashed);
+  });
+
+  it('undo right after New opens the document before again; the new one goes to the trash', async () => {
+    const { workspace, store, library } = await workspaceOf();
+    const before = store.getState().documentId;
+    const created = (await workspace.createDocument(renamed(preset, 'Made by mistake')))!;
+    store.getState().undo();
+    await expect.poll(() => store.getState().documentId).toBe(before);
+    await expect.poll(async () => (await library.entry(created))?.trashedAt).toBeTypeOf('number');
+  });
+
   it('keeps an unreadable legacy document once, however often it comes back', async () => {
     const library = await openIdbLibrary();
     for (let i = 0; i < 5; i++) {
