@@ -1,0 +1,10 @@
+/**
+ * Spreadsheet import (issue 19), framework-free: the CLI's `org import` and the browser's
+ * import dialog use this one API. readTable → guessMapping → planImport.
+ * docs/importing.md describes the layouts recognized, the guess, the inferences and the problems.
+ */
+export type { FieldId, ImportOptions, ImportPlan, ImportProblem, Inference, Mapping, ReadResult, ReferenceKind, Table } from './types.ts';
+export { FIELDS } from './types.ts';
+export { readTable } from './read.ts';
+export { guessMapping } from './guess.ts';
+export { normalizeHeader } from './headers.ts';
