@@ -6,6 +6,7 @@
  *   org new <preset|blank>        print a preset or a blank document
  *   org generate --roles N [--seed S]   print a synthetic organization
  *   org render <file> --svg [--lang zh-CN] [--no-findings]   the SVG picture of the chart
+ *   org export-csv <file> [--findings] [--lang zh-CN]   the roles (or the findings) as CSV
  * <file> may be `-`, standard input; UTF-8 (with or without a byte-order mark) and UTF-16
  * with a byte-order mark are read (io/decode.ts, as in the browser).
  * Errors are one line on stderr, never a stack trace; so is a failed write to standard
@@ -23,6 +24,7 @@ import type { OrgDocument, Severity } from '../schema/v1.ts';
 import { decodeText } from '../io/decode.ts';
 import { serializeDocument } from '../io/serialize.ts';
 import { renderSvg } from '../io/svg.ts';
+import { documentCsv, findingsCsv } from '../io/csv.ts';
 import { checkDocument } from '../rules/engine.ts';
 import { summarize, type Finding } from '../rules/types.ts';
 import { computeMetrics } from '../metrics/index.ts';
@@ -55,6 +57,8 @@ const USAGE = `Usage: org <command>
   generate --roles N [--seed S]    print a synthetic account-management organization of N roles
   render <file> --svg [--lang zh-CN] [--no-findings]
                                    print the chart as an SVG picture (PNG export is only in the browser)
+  export-csv <file> [--findings] [--lang zh-CN]
+                                   print the roles as CSV, one row per role (--findings: the findings)
 <file> may be - for standard input; files are UTF-8 or UTF-16 with a byte-order mark.`;
 
 /** A write to standard output failed; `cause` is the stream's error (EPIPE, ENOSPC, …). */
@@ -141,6 +145,17 @@ async function run(command: string | undefined, positional: readonly string[], f
       const loaded = decodeAndParse(await load(file));
       if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
       io.out(renderSvg(loaded.doc, { language: lang, includeFindings: !flags.has('no-findings') }).svg);
+      return EXIT_OK;
+    }
+    case 'export-csv': {
+      const file = positional[0];
+      if (!file) return fail(`export-csv needs a file.\n${USAGE}`);
+      const lang = flags.get('lang') ?? 'en';
+      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const loaded = decodeAndParse(await load(file));
+      if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
+      const csv = flags.has('findings') ? findingsCsv(loaded.doc, checkDocument(loaded.doc), lang) : documentCsv(loaded.doc);
+      io.out(csvForTerminal(csv));
       return EXIT_OK;
     }
     case 'new': {
@@ -254,6 +269,14 @@ function loadMessage(result: ParseResult): Loaded {
 }
 
 const loadMessageOf = (error: LoadError): string => `${error.message} [${error.code}]`;
+
+/**
+ * CSV on its way to standard output: the characters a terminal acts on are written as `\uXXXX`
+ * (visible.ts), as every command does with document text, except tab, CR and LF, which
+ * are the CSV's own (quoted inside cells, CRLF between rows). The browser's Export CSV
+ * keeps such characters as they are.
+ */
+const csvForTerminal = (csv: string): string => csv.replace(/[^\t\r\n]+/g, visible);
 
 const findingJson = (f: Finding) => ({ rule: f.rule, severity: f.severity, roles: f.roles, message: f.message });
 

@@ -179,4 +179,8 @@ export const zhCN: Record<StringKey, string> = {
   exportReduced: '图表过大，无法按该缩放导出：PNG 已按 {scale}× 生成（{width} × {height} 像素）。',
   // Issue 16, part 6: every document that loads can be written.
   exportJsonFailed: '导出 JSON 失败：无法将文档写成 JSON（{reason}）。未下载任何文件。',
+  // Issue 19: CSV export
+  exportCsvFailed: '导出 CSV 失败（{reason}）。未下载任何文件。',
+  exportFindingsCsvFailed: '将检查结果导出为 CSV 失败（{reason}）。未下载任何文件。',
+  findingsFileSuffix: '检查结果',
 };

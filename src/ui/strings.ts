@@ -185,6 +185,10 @@ const en = {
   exportReduced: 'The chart is too large for that scale: the PNG was made at {scale}× ({width} × {height} px).',
   // Issue 16, part 6: every document that loads can be written.
   exportJsonFailed: 'Export JSON failed: the document could not be written as JSON ({reason}). Nothing was downloaded.',
+  // Issue 19: CSV export
+  exportCsvFailed: 'Export CSV failed ({reason}). Nothing was downloaded.',
+  exportFindingsCsvFailed: 'Export of the findings as CSV failed ({reason}). Nothing was downloaded.',
+  findingsFileSuffix: 'findings',
 } as const;
 
 export type StringKey = keyof typeof en;
