@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { guessMapping, readTable } from '../../src/import/index.ts';
 import { CSV_BOM, DOTTED_KIND_SEPARATOR, documentCsv, FINDING_COLUMNS, findingsCsv, LIST_SEPARATOR, ROLE_COLUMNS, unescapeCell } from '../../src/io/csv.ts';
 import { generateOrg } from '../../src/model/generate.ts';
 import { checkDocument } from '../../src/rules/engine.ts';
@@ -282,6 +283,42 @@ describe('documentCsv: round trip through papaparse', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('documentCsv: read by the importer (src/import)', () => {
+  /** Every column mapped to its field, with no mapping step. */
+  const FIELD_OF_COLUMN = [
+    'id', 'manager', 'title', 'titleZh', 'family', 'level', 'function', 'headcount', 'vacancies', 'name', 'salaryMin', 'salaryMax', 'bonusPct',
+    'revenueTarget', 'accountsStrategic', 'accountsEnterprise', 'accountsMidMarket', 'accountsSmb', 'external', 'assistant', 'dotted',
+  ];
+
+  async function expectReadBack(doc: OrgDocument): Promise<void> {
+    const csv = documentCsv(doc);
+    const read = await readTable(new TextEncoder().encode(csv), `${doc.name}.csv`);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.table).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
+    expect(read.table.headers).toEqual([...ROLE_COLUMNS]);
+    // The reader trims cells; the documents here have no text with spaces at its ends.
+    expect(read.table.rows).toEqual(rowsOf(csv).slice(1));
+    const mapping = guessMapping(read.table);
+    expect(mapping.columns).toEqual(FIELD_OF_COLUMN);
+    expect(ROLE_COLUMNS).toHaveLength(FIELD_OF_COLUMN.length);
+    if (doc.roles.some((r) => r.reportsTo !== null)) expect(mapping.managerKind).toBe('id');
+  }
+
+  it.each(PRESETS)('reads the %s preset as a comma-separated UTF-8 table and maps every column', async (name) => {
+    await expectReadBack(preset(name));
+  });
+
+  it('keeps the comma as the delimiter when cells hold ; tab and | (dotted-line lists on every row)', async () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    await expectReadBack(docOf(ids.map((id, i) => ({
+      id,
+      title: `T${i}; x | y\tz`,
+      reportsTo: i ? 'a' : null,
+      dottedLines: ids.filter((other) => other !== id).map((to) => ({ to, kind: 'partner' as const })),
+    }))));
   });
 });
 
