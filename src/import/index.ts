@@ -8,3 +8,4 @@ export { FIELDS } from './types.ts';
 export { readTable } from './read.ts';
 export { guessMapping } from './guess.ts';
 export { normalizeHeader } from './headers.ts';
+export { planImport, parseNumber } from './plan.ts';
