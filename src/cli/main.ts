@@ -7,6 +7,7 @@
  *   org generate --roles N [--seed S]   print a synthetic organization
  *   org render <file> --svg [--lang zh-CN] [--no-findings]   the SVG picture of the chart
  *   org export-csv <file> [--findings] [--lang zh-CN]   the roles (or the findings) as CSV
+ *   org import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME]   a spreadsheet as an org document
  * <file> may be `-`, standard input; UTF-8 (with or without a byte-order mark) and UTF-16
  * with a byte-order mark are read (io/decode.ts, as in the browser).
  * Errors are one line on stderr, never a stack trace; so is a failed write to standard
@@ -14,7 +15,7 @@
  * terminal with its control characters made visible (visible.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { blankDocument } from '../model/blank.ts';
 import { generateOrg } from '../model/generate.ts';
 import { MAX_ROLES } from '../schema/constants.ts';
@@ -25,6 +26,7 @@ import { decodeText } from '../io/decode.ts';
 import { serializeDocument } from '../io/serialize.ts';
 import { renderSvg } from '../io/svg.ts';
 import { documentCsv, findingsCsv } from '../io/csv.ts';
+import { importCommand } from '../import/command.ts';
 import { checkDocument } from '../rules/engine.ts';
 import { summarize, type Finding } from '../rules/types.ts';
 import { computeMetrics } from '../metrics/index.ts';
@@ -59,6 +61,8 @@ const USAGE = `Usage: org <command>
                                    print the chart as an SVG picture (PNG export is only in the browser)
   export-csv <file> [--findings] [--lang zh-CN]
                                    print the roles as CSV, one row per role (--findings: the findings)
+  import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME] [--sheet S] [--external-managers]
+                                   print the org document of a spreadsheet of people (docs/importing.md)
 <file> may be - for standard input; files are UTF-8 or UTF-16 with a byte-order mark.`;
 
 /** A write to standard output failed; `cause` is the stream's error (EPIPE, ENOSPC, …). */
@@ -71,7 +75,7 @@ class OutputError extends Error {
 /** Runs the CLI with these arguments; resolves to the exit code once the output is written. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
-  const { positional, flags } = parseArgs(rest);
+  const { positional, flags, maps } = parseArgs(rest);
   // Every line on stderr is made visible: messages quote file names, arguments and document text.
   const fail = (message: string): number => {
     io.err(`org: ${message.split('\n').map(visible).join('\n')}\n`);
@@ -88,7 +92,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     },
   };
   try {
-    const code = await run(command, positional, flags, guarded, fail);
+    const code = await run(command, positional, flags, maps, guarded, fail);
     await io.flushed().catch((cause: unknown) => {
       throw new OutputError(cause);
     });
@@ -111,7 +115,7 @@ function outputFailure(cause: unknown): string {
 }
 
 /** One command; `fail` prints its one line and gives the exit code 2. */
-async function run(command: string | undefined, positional: readonly string[], flags: ReadonlyMap<string, string>, io: Io, fail: (message: string) => number): Promise<number> {
+async function run(command: string | undefined, positional: readonly string[], flags: ReadonlyMap<string, string>, maps: readonly string[], io: Io, fail: (message: string) => number): Promise<number> {
   const load = (file: string) => (file === STDIN ? readAll(io.stdin(), MAX_READ_BYTES) : readSource(resolveFrom(io.cwd, file)));
   const sourceName = (file: string) => (file === STDIN ? 'standard input' : file);
   switch (command) {
@@ -158,6 +162,23 @@ async function run(command: string | undefined, positional: readonly string[], f
       io.out(csvForTerminal(csv));
       return EXIT_OK;
     }
+    case 'import': {
+      const file = positional[0];
+      if (!file) return fail(`import needs a CSV, TSV or .xlsx file.\n${USAGE}`);
+      const read = await load(file);
+      if (!read.ok) return fail(`cannot read ${sourceName(file)}: ${read.message}`);
+      const result = await importCommand(read.bytes, file === STDIN ? 'stdin' : file, {
+        map: maps,
+        ...(flags.has('currency') ? { currency: flags.get('currency')! } : {}),
+        name: flags.get('name') ?? (file === STDIN ? 'Imported organization' : basename(file, extname(file))),
+        ...(flags.has('sheet') ? { sheet: flags.get('sheet')! } : {}),
+        outsideManagers: flags.has('external-managers') ? 'external' : 'top',
+      });
+      if (!result.ok) return fail(`cannot import ${sourceName(file)}: ${result.message}`);
+      io.out(result.json);
+      io.err(`${result.notes.map((line) => `org: ${visible(line)}`).join('\n')}\n`);
+      return EXIT_OK;
+    }
     case 'new': {
       const name = positional[0];
       if (!name) return fail(`new needs a preset name or "blank".\n${USAGE}`);
@@ -189,20 +210,27 @@ async function run(command: string | undefined, positional: readonly string[], f
   }
 }
 
-function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<string, string> } {
+function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<string, string>; maps: string[] } {
   const positional: string[] = [];
   const flags = new Map<string, string>();
+  const maps: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;
     }
-    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const takesValue = key === 'roles' || key === 'seed' || key === 'lang';
-    flags.set(key, inline ?? (takesValue ? (args[++i] ?? '') : 'true'));
+    // Split at the first '=' only: `--map=manager=Boss ID` keeps its own '='.
+    const eq = arg.indexOf('=');
+    const key = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+    const takesValue = key === 'roles' || key === 'seed' || key === 'lang' || key === 'map' || key === 'currency' || key === 'name' || key === 'sheet';
+    const value = inline ?? (takesValue ? (args[++i] ?? '') : 'true');
+    // `--map field=Column` may be given many times (org import).
+    if (key === 'map') maps.push(value);
+    else flags.set(key, value);
   }
-  return { positional, flags };
+  return { positional, flags, maps };
 }
 
 const resolveFrom = (cwd: string, file: string): string => (isAbsolute(file) ? file : resolve(cwd, file));
