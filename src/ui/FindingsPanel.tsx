@@ -11,6 +11,7 @@ import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { titleById } from './labels.ts';
+import { exportFindingsCsv } from './exportCsv.ts';
 
 const selectDoc = (s: OrgState) => s.doc;
 const GROUPS: readonly [Severity, 'errors' | 'warnings' | 'infos'][] = [
@@ -24,6 +25,7 @@ const META: ReadonlyMap<string, (typeof RULES)[number]> = new Map(RULES.map((r) 
 
 export function FindingsPanel() {
   const t = useT();
+  const store = useOrgStore();
   const doc = useOrg(selectDoc);
   const language = useOrg((s) => s.language);
   const findings = derive(doc).findings;
@@ -32,9 +34,14 @@ export function FindingsPanel() {
   const nameOf = (id: string): string | null => titleById(doc, id, language);
   return (
     <section className="findings" role="region" aria-label="Findings">
-      <h2>
-        {t('findings')} <span className="count">({findings.length})</span>
-      </h2>
+      <div className="panel-header">
+        <h2>
+          {t('findings')} <span className="count">({findings.length})</span>
+        </h2>
+        <button type="button" className="link" aria-label="Export findings CSV" disabled={findings.length === 0} onClick={() => void exportFindingsCsv(store)}>
+          {t('exportFindingsCsv')}
+        </button>
+      </div>
       {findings.length === 0 && <p className="all-clear">{t('noFindings')}</p>}
       {groups.map(({ severity, key, list }) =>
         list.length === 0 ? null : (

@@ -15,11 +15,17 @@ import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT, useWorkspace } from './context.tsx';
 import { useHeldDraft } from './fields.tsx';
 import { exportJson } from './exportJson.ts';
+import { exportCsv } from './exportCsv.ts';
 import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
 
 // Picture export (SVG rendering, rasterizing) is rarely used: loaded when first opened.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
+// Spreadsheet import (the importer, papaparse; the Excel reader loads only for .xlsx).
+const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
+
+/** Files Import reads as spreadsheets; anything else is read as an org document (JSON). */
+const SPREADSHEET = /\.(csv|tsv|txt|xlsx)$/i;
 const DocumentsDialog = lazy(() => import('./DocumentsDialog.tsx'));
 const VersionsDialog = lazy(() => import('./VersionsDialog.tsx'));
 
@@ -44,6 +50,7 @@ export function Toolbar() {
   const language = useOrg((s) => s.language);
   const [presetsOpen, setPresetsOpen] = useState(false);
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
+  const [sheet, setSheet] = useState<{ file: string; bytes: Uint8Array } | null>(null);
   const [dialog, setDialog] = useState<'documents' | 'versions' | null>(null);
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -54,6 +61,12 @@ export function Toolbar() {
     setPresetsOpen(false);
   };
   const importFile = async (file: File) => {
+    if (SPREADSHEET.test(file.name)) {
+      const refused = file.size > MAX_FILE_BYTES ? tooLarge() : null;
+      if (refused && !refused.ok) store.getState().showAlert(`${file.name}: ${refused.error.message}`);
+      else setSheet({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      return;
+    }
     // UTF-16 takes up to twice the bytes of the text the size cap measures (as the CLI reads it).
     const decoded = file.size > 2 * MAX_FILE_BYTES + 2 ? null : decodeText(new Uint8Array(await file.arrayBuffer()));
     const result = decoded === null ? tooLarge() : decoded.ok ? await loadForImport(decoded.text) : unreadableFile(decoded.message);
@@ -104,7 +117,7 @@ export function Toolbar() {
           <input
             ref={fileInput}
             type="file"
-            accept=".json,application/json"
+            accept=".json,.csv,.tsv,.txt,.xlsx,application/json,text/csv"
             aria-label="Import"
             className="visually-hidden"
             onChange={(e) => {
@@ -116,6 +129,9 @@ export function Toolbar() {
         </label>
         <button type="button" aria-label="Export JSON" onClick={() => exportJson(store)}>
           {t('exportJson')}
+        </button>
+        <button type="button" aria-label="Export CSV" onClick={() => void exportCsv(store)}>
+          {t('exportCsv')}
         </button>
         <button type="button" aria-label="Export PNG" aria-haspopup="dialog" onClick={() => setExporting('png')}>
           {t('exportPng')}
@@ -150,6 +166,11 @@ export function Toolbar() {
           </option>
         ))}
       </select>
+      {sheet && (
+        <Suspense fallback={null}>
+          <ImportDialog file={sheet.file} bytes={sheet.bytes} onClose={() => setSheet(null)} />
+        </Suspense>
+      )}
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog format={exporting} onClose={() => setExporting(null)} />

@@ -280,6 +280,15 @@ describe('never lose work', () => {
     await expect.poll(() => docName(page).inputValue()).toBe('Typed, never confirmed');
   });
 
+  it('commits a title typed into the inspector when the page is reloaded', async () => {
+    const page = await open();
+    await waitSaved(page);
+    await page.locator('.react-flow__node[data-id="head-cn"]').click();
+    await page.locator('#inspector-title').fill('Head of AM, China (typed)');
+    await page.reload();
+    await expect.poll(() => page.locator('.react-flow__node[data-id="head-cn"]').textContent()).toContain('Head of AM, China (typed)');
+  });
+
   it('two tabs: a clean tab follows the other’s saves; when both edit, the first save wins and the other keeps its edits as a copy', async () => {
     const a = await open();
     await waitSaved(a);
