@@ -6,7 +6,7 @@
  * mapping used is remembered for the next file with the same headers.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { FIELDS, guessMapping, planImport, readTable, type FieldId, type Mapping, type Table } from '../import/index.ts';
+import { FIELDS, guessMapping, planImport, readTable, type FieldId, type ImportPlan, type Mapping, type Table } from '../import/index.ts';
 import { CURRENCY_PATTERN } from '../schema/constants.ts';
 import { useOrg, useT, useWorkspace } from './context.tsx';
 import { Modal } from './Modal.tsx';
@@ -16,6 +16,7 @@ const MAPPING_PREFIX = 'org-designer:import-mapping:';
 const SAMPLES = 3;
 const MAX_PROBLEMS_SHOWN = 50;
 /** Offered when the file does not say its currency (any ISO 4217 code is accepted). */
+const AMOUNTS: readonly FieldId[] = ['salary', 'salaryMin', 'salaryMax', 'revenueTarget'];
 const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'SGD', 'JPY', 'GBP', 'AUD', 'KRW', 'INR'];
 
 /** The key a mapping is remembered under: the file's headers. */
@@ -37,6 +38,15 @@ function rememberMapping(table: Table, mapping: Mapping) {
   } catch {
     /* a preference: not keeping it loses nothing */
   }
+}
+
+/** The first top roles as "Title (holder)". */
+function topNames(plan: ImportPlan): string {
+  const shown = plan.topRoles.slice(0, 5).map((id) => {
+    const role = plan.doc.roles.find((r) => r.id === id);
+    return role ? (role.holder ? `${role.title} (${role.holder.name})` : role.title) : id;
+  });
+  return shown.join(', ') + (plan.topRoles.length > 5 ? ' …' : '');
 }
 
 const baseName = (fileName: string) => fileName.replace(/\.[^.]+$/, '').trim() || 'Imported organization';
@@ -74,6 +84,8 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
     }
   }, [table, mapping, name, currency, outside, file]);
 
+  // Amounts without a currency column: the currency is asked once, for the whole file.
+  const asksCurrency = mapping !== null && !mapping.columns.includes('currency') && mapping.columns.some((c) => c !== null && AMOUNTS.includes(c));
   const fieldLabel = (field: FieldId) => t(`field_${field}` as StringKey);
   const setColumn = (index: number, field: FieldId | null) =>
     setMapping((m) => (m ? { ...m, columns: m.columns.map((c, i) => (i === index ? field : c === field && field !== null ? null : c)) } : m));
@@ -162,7 +174,7 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
                 <option value="external">{t('importOutsideExternal')}</option>
               </select>
             </label>
-            {plan && typeof plan !== 'string' && plan.needsCurrency && (
+            {asksCurrency && (
               <label className="import-option">
                 {t('importCurrency')}{' '}
                 <input
@@ -194,7 +206,7 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
             <section className="import-preview" aria-label={t('importPreview')}>
               <h3>{t('importPreview')}</h3>
               <p data-preview="roles">{t('importRoles', { count: plan.roles.toLocaleString(language), top: String(plan.topRoles.length) })}</p>
-              {plan.topRoles.length > 0 && <p className="hint">{t('importTopRoles', { names: plan.topRoles.slice(0, 5).join(', ') + (plan.topRoles.length > 5 ? ' …' : '') })}</p>}
+              {plan.topRoles.length > 0 && <p className="hint">{t('importTopRoles', { names: topNames(plan) })}</p>}
               {plan.inferences.length > 0 && (
                 <>
                   <h4>{t('importInferred')}</h4>
@@ -209,8 +221,8 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
               {plan.problems.length > 0 && (
                 <ul className="import-list import-problems">
                   {plan.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p, i) => (
-                    <li key={i} data-problem={p.kind}>
-                      {t('importRow', { row: String(p.row) })} {p.message}
+                    <li key={i} data-problem={p.kind} data-row={p.row}>
+                      {p.message}
                     </li>
                   ))}
                   {plan.problems.length > MAX_PROBLEMS_SHOWN && <li>{t('importMoreProblems', { count: String(plan.problems.length - MAX_PROBLEMS_SHOWN) })}</li>}

@@ -207,7 +207,6 @@ export const zhCN: Record<StringKey, string> = {
   importTopRoles: '顶层岗位：{names}',
   importInferred: '推断的内容（导入后请检查）',
   importProblems: '有问题的行：{count}（它们仍会导入，并在规则检查到时显示为检查结果）',
-  importRow: '第 {row} 行：',
   importMoreProblems: '… 另有 {count} 条',
   importAction: '作为新文档导入',
   field_id: '工号 / 编号',

@@ -213,7 +213,6 @@ const en = {
   importTopRoles: 'Top roles: {names}',
   importInferred: 'Inferred (check them after importing)',
   importProblems: 'Rows with problems: {count} (they import, and show as findings where the rules see them)',
-  importRow: 'Row {row}:',
   importMoreProblems: '… and {count} more',
   importAction: 'Import as a new document',
   field_id: 'Id',
