@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // The framework-free core never reaches the React layer (design: one value, many views).
-const coreFolders = ['src/schema/**', 'src/model/**', 'src/rules/**', 'src/metrics/**', 'src/layout/**', 'src/io/**', 'src/cli/**'];
+const coreFolders = ['src/schema/**', 'src/model/**', 'src/rules/**', 'src/metrics/**', 'src/layout/**', 'src/io/**', 'src/import/**', 'src/cli/**'];
 const uiOnly = ['**/store/**', '**/canvas/**', '**/ui/**', '**/app/**', 'react', 'react-dom', '@xyflow/react', 'zustand'];
 
 export default tseslint.config(
