@@ -3,7 +3,7 @@
  * import dialog use this one API. readTable → guessMapping → planImport.
  * docs/importing.md describes the layouts recognized, the guess, the inferences and the problems.
  */
-export type { FieldId, ImportOptions, ImportPlan, ImportProblem, Inference, Mapping, ReadResult, ReferenceKind, Table } from './types.ts';
+export type { FieldId, ImportLanguage, ImportOptions, ImportPlan, ImportProblem, Inference, Mapping, ReadOptions, ReadResult, ReferenceKind, Table } from './types.ts';
 export { FIELDS } from './types.ts';
 export { readTable } from './read.ts';
 export { guessMapping } from './guess.ts';

@@ -13,12 +13,12 @@ import type { AccountTier, DottedLine, Family, OrgDocument, Role, RoleFunction, 
 import { DOTTED_KIND_SEPARATOR, unescapeCell } from '../io/csv.ts';
 import { holderName, nameKey, referenceKind, splitReferences } from './guess.ts';
 import { functionGuess, titleGuess } from './infer.ts';
+import { messagesIn, ROLE_TITLES, type NumberKind } from './messages.ts';
 import type { FieldId, ImportOptions, ImportPlan, ImportProblem, Inference, Mapping, ReferenceKind, Table } from './types.ts';
 
 /** The currency of a document whose file names none and has no amounts (nothing is in any currency). */
 const DEFAULT_CURRENCY = 'CNY';
 const DEFAULT_NAME = 'Imported organization';
-const UNTITLED = 'Untitled role';
 
 const TIER_FIELDS: Readonly<Record<AccountTier, FieldId>> = {
   strategic: 'accountsStrategic',
@@ -33,6 +33,8 @@ type Found = { readonly index: number } | { readonly ambiguous: number } | { rea
 
 export function planImport(table: Table, mapping: Mapping, options: ImportOptions): ImportPlan {
   const col = (field: FieldId): number => mapping.columns.indexOf(field);
+  const language = options.language ?? 'en';
+  const say = messagesIn(language);
   const problems: ImportProblem[] = [];
   const inferences = new Map<string, { field: string; message: string; count: number }>();
   const infer = (field: string, message: string): void => {
@@ -44,7 +46,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
 
   let rows = table.rows;
   if (rows.length > MAX_ROLES) {
-    problems.push({ row: 0, kind: 'too-many-rows', message: `The file has ${rows.length.toLocaleString('en-US')} rows; a document holds at most ${MAX_ROLES.toLocaleString('en-US')} roles, so rows after ${MAX_ROLES.toLocaleString('en-US')} are not imported.` });
+    problems.push({ row: 0, kind: 'too-many-rows', message: say.tooManyRows({ rows: rows.length.toLocaleString('en-US'), max: MAX_ROLES.toLocaleString('en-US') }) });
     rows = rows.slice(0, MAX_ROLES);
   }
   // Cells as the file means them: our own CSV export escapes text a spreadsheet would run as a formula.
@@ -65,9 +67,9 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
     const email = text(row, emailCol).toLowerCase();
     const name = holderName(row.map((c) => unescapeCell(c)), nameCol, firstCol, lastCol).trim();
     names.push(name);
-    if (idCol >= 0 && sourceId === '') problems.push({ row: n, kind: 'missing-id', message: `Row ${n} has no id; it is imported with a new one.` });
+    if (idCol >= 0 && sourceId === '') problems.push({ row: n, kind: 'missing-id', message: say.missingId({ row: n }) });
     if (sourceId !== '' && byId.has(sourceId)) {
-      problems.push({ row: n, kind: 'duplicate-id', message: `Row ${n} has the id "${sourceId}" of row ${byId.get(sourceId)! + 1}; it is imported with a new id, and managers "${sourceId}" mean row ${byId.get(sourceId)! + 1}.` });
+      problems.push({ row: n, kind: 'duplicate-id', message: say.duplicateId({ row: n, id: sourceId, first: byId.get(sourceId)! + 1 }) });
     } else if (sourceId !== '') byId.set(sourceId, i);
     if (email !== '' && !byEmail.has(email)) byEmail.set(email, i);
     if (name !== '') {
@@ -101,7 +103,6 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
   const dottedKind = dottedCol >= 0 ? referenceKind(table, mapping.columns, dottedCol) : null;
   const reportsTo: (string | null)[] = rows.map(() => null);
   const parentIndex: number[] = rows.map(() => -1);
-  const kindWord = { id: 'id', email: 'email', name: 'name' } as const;
   if (managerCol >= 0 && managerKind) {
     rows.forEach((row, i) => {
       const n = i + 1;
@@ -112,10 +113,10 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
         reportsTo[i] = roleIds[found.index]!;
         parentIndex[i] = found.index;
       } else if ('ambiguous' in found) {
-        problems.push({ row: n, kind: 'ambiguous-manager', message: `Row ${n}: ${found.ambiguous} rows are named "${ref}", so its manager is not known; it is imported as a top role. Map an id or email column as the manager to settle it.` });
+        problems.push({ row: n, kind: 'ambiguous-manager', message: say.ambiguousManager({ row: n, count: found.ambiguous, ref }) });
       } else {
         const external = options.outsideManagers === 'external';
-        problems.push({ row: n, kind: 'manager-not-found', message: `Row ${n}: no row has the ${kindWord[managerKind]} "${ref}" of its manager; ${external ? 'it reports to an external role made for that manager' : 'it is imported as a top role'}.` });
+        problems.push({ row: n, kind: 'manager-not-found', message: say.managerNotFound({ row: n, kind: managerKind, ref, external }) });
         if (external) {
           const key = managerKind === 'name' ? nameKey(ref) : managerKind === 'email' ? ref.toLowerCase() : ref;
           let entry = outside.get(key);
@@ -133,7 +134,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
   // Cycles: a row whose chain of managers comes back to it.
   for (const cycle of findCycles(parentIndex)) {
     const path = [...cycle, cycle[0]!].map((i) => roleIds[i]).join(' → ');
-    for (const i of cycle) problems.push({ row: i + 1, kind: 'cycle', message: `Row ${i + 1} is in a reporting cycle: ${path}. It is imported; the checker reports the cycle until it is broken.` });
+    for (const i of cycle) problems.push({ row: i + 1, kind: 'cycle', message: say.cycle({ row: i + 1, path }) });
   }
 
   // Currency: the option, else the file's currency column.
@@ -143,18 +144,17 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
   if (currency === undefined && currencyCol >= 0) {
     const codes = new Set(rows.map((r) => text(r, currencyCol).toUpperCase()).filter((c) => CURRENCY_PATTERN.test(c)));
     if (codes.size > 0) currency = [...codes][0];
-    if (codes.size > 1) problems.push({ row: 0, kind: 'mixed-currency', message: `The file's amounts are in several currencies (${[...codes].join(', ')}); every amount is taken as ${currency}, the document's one currency.` });
+    if (codes.size > 1) problems.push({ row: 0, kind: 'mixed-currency', message: say.mixedCurrency({ codes: [...codes], currency: currency! }) });
   }
 
-  const numberIn = (row: readonly string[], field: FieldId, n: number, kind: 'amount' | 'percent' | 'count' | 'level'): number | undefined => {
+  const numberIn = (row: readonly string[], field: FieldId, n: number, kind: NumberKind): number | undefined => {
     const column = col(field);
     const cell = text(row, column);
     if (cell === '') return undefined;
     const value = parseNumber(cell, kind === 'percent');
     const ok = value !== undefined && value >= 0 && (kind === 'amount' || Number.isInteger(value) || kind === 'percent') && (kind !== 'percent' || value <= 100) && (kind !== 'level' || (value >= MIN_LEVEL && value <= MAX_LEVEL));
     if (ok) return value;
-    const expected = { amount: 'an amount of 0 or more', percent: 'a percentage from 0 to 100', count: 'a whole number of 0 or more', level: `a whole number from ${MIN_LEVEL} to ${MAX_LEVEL}` }[kind];
-    problems.push({ row: n, kind: 'bad-number', message: `Row ${n}, column "${table.headers[column]}": "${cell}" is not ${expected}; it is left out.` });
+    problems.push({ row: n, kind: 'bad-number', message: say.badNumber({ row: n, column: table.headers[column]!, cell, kind, min: MIN_LEVEL, max: MAX_LEVEL }) });
     return undefined;
   };
   const flagIn = (row: readonly string[], field: FieldId, n: number): boolean | undefined => {
@@ -163,7 +163,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
     if (cell === '') return undefined;
     if (TRUE.has(cell)) return true;
     if (FALSE.has(cell)) return false;
-    problems.push({ row: n, kind: 'bad-value', message: `Row ${n}, column "${table.headers[column]}": "${cell}" is neither yes nor no; taken as no.` });
+    problems.push({ row: n, kind: 'bad-value', message: say.badFlag({ row: n, column: table.headers[column]!, cell }) });
     return undefined;
   };
 
@@ -176,23 +176,24 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
     const titleText = text(row, titleCol);
     const titleZh = text(row, titleZhCol);
     let title = (titleText || titleZh).slice(0, MAX_LENGTH.title);
-    if (title === '') {
-      title = UNTITLED;
-      infer('title', `Rows without a title are titled "${UNTITLED}".`);
+    // A role the file does not title gets a title in both languages; the message quotes the one its reader sees.
+    const untitled = title === '';
+    if (untitled) {
+      title = ROLE_TITLES.untitled.en;
+      infer('title', say.untitled({ title: ROLE_TITLES.untitled[language] }));
     }
     const guess = titleGuess(`${titleText} ${titleZh}`);
     const familyCell = text(row, col('family'));
     const family = (FAMILIES as readonly string[]).includes(familyCell) ? (familyCell as Family) : undefined;
-    if (familyCell !== '' && family === undefined) problems.push({ row: n, kind: 'bad-value', message: `Row ${n}: "${familyCell}" is not a family (${FAMILIES.join(', ')}); it is inferred from the title.` });
+    if (familyCell !== '' && family === undefined) problems.push({ row: n, kind: 'bad-value', message: say.badFamily({ row: n, cell: familyCell, families: FAMILIES }) });
     let level = numberIn(row, 'level', n, 'level');
     const finalFamily = family ?? guess.family;
     if (family === undefined) {
-      const said = guess.matched ? `"${guess.matched}" in the title` : 'no known word in the title';
-      infer('family', `${said} → family ${guess.family}${level === undefined ? `, level ${guess.level}` : ''}`);
+      infer('family', say.familyFromTitle({ matched: guess.matched || undefined, family: guess.family, level: level === undefined ? guess.level : undefined }));
     }
     if (level === undefined) {
       level = family !== undefined && family !== guess.family ? (FAMILY_LEVEL[family] ?? guess.level) : guess.level;
-      if (family !== undefined) infer('level', `level ${level} for family ${family}`);
+      if (family !== undefined) infer('level', say.levelOfFamily({ level, family }));
     }
     const fnCell = text(row, col('function'));
     let fn: RoleFunction | undefined = (FUNCTIONS as readonly string[]).includes(fnCell) ? (fnCell as RoleFunction) : undefined;
@@ -202,7 +203,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
       const hit = fromDepartment ?? fromTitle;
       if (hit) {
         fn = hit.fn;
-        infer('function', `"${hit.matched}" in the ${fromDepartment ? 'department' : 'title'} → function ${hit.fn}`);
+        infer('function', say.functionFrom({ matched: hit.matched, source: fromDepartment ? 'department' : 'title', fn: hit.fn }));
       }
     }
     const salary = salaryOf(row, n);
@@ -219,7 +220,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
     return roleWithDefaults({
       id: roleIds[i]!,
       title,
-      ...(titleZh && titleText ? { titles: { 'zh-CN': titleZh.slice(0, MAX_LENGTH.title) } } : {}),
+      ...(titleZh && titleText ? { titles: { 'zh-CN': titleZh.slice(0, MAX_LENGTH.title) } } : untitled ? { titles: { 'zh-CN': ROLE_TITLES.untitled['zh-CN'] } } : {}),
       family: finalFamily,
       ...(fn ? { function: fn } : {}),
       level,
@@ -244,7 +245,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
       const one = numberIn(row, 'salary', n, 'amount');
       if (one !== undefined) {
         min = max = one;
-        infer('salary', 'one salary figure → a band with that figure as min and max');
+        infer('salary', say.salaryBand());
       }
     }
     if (min === undefined && max === undefined) return undefined;
@@ -268,7 +269,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
         problems.push({
           row: i + 1,
           kind: 'ambiguous' in found ? 'ambiguous-dotted-line' : 'dotted-line-not-found',
-          message: 'ambiguous' in found ? `Row ${i + 1}: ${found.ambiguous} rows are named "${ref}"; that dotted line is left out.` : `Row ${i + 1}: no row has the ${kindWord[dottedKind]} "${ref}" of its dotted-line manager; that dotted line is left out.`,
+          message: 'ambiguous' in found ? say.ambiguousDottedLine({ row: i + 1, count: found.ambiguous, ref }) : say.dottedLineNotFound({ row: i + 1, kind: dottedKind, ref }),
         });
       }
     }
@@ -278,11 +279,11 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
   // External roles for managers outside the file, one level above their highest report.
   for (const entry of outside.values()) {
     const level = Math.min(MAX_LEVEL, Math.max(...entry.reports.map((i) => roles[i]!.level)) + 1);
-    roles.push(roleWithDefaults({ id: entry.id, title: 'Manager outside the file', family: 'other', level, external: true, ...(entry.kind === 'name' ? { holder: { name: entry.label.slice(0, MAX_LENGTH.holderName) } } : {}) }));
-    infer('external', `Managers not in the file → an external role each`);
+    roles.push(roleWithDefaults({ id: entry.id, title: ROLE_TITLES.outsideManager.en, titles: { 'zh-CN': ROLE_TITLES.outsideManager['zh-CN'] }, family: 'other', level, external: true, ...(entry.kind === 'name' ? { holder: { name: entry.label.slice(0, MAX_LENGTH.holderName) } } : {}) }));
+    infer('external', say.externalManagers());
   }
-  for (const [field, label] of [['location', 'Locations'], ['department', 'Departments'], ['costCenter', 'Cost centers'], ['email', 'Emails']] as const) {
-    if (col(field) >= 0) inferences.set(`kept:${field}`, { field, message: `${label} are not part of an org document: they are used for matching and inference only, not kept.`, count: rows.length });
+  for (const field of ['location', 'department', 'costCenter', 'email'] as const) {
+    if (col(field) >= 0) inferences.set(`kept:${field}`, { field, message: say.notKept({ field }), count: rows.length });
   }
 
   const needsCurrency = currency === undefined && hasAmounts;
@@ -297,7 +298,7 @@ export function planImport(table: Table, mapping: Mapping, options: ImportOption
   };
   // The loader's own validator (zod-free, synchronous) checks what was built: an import never makes a document that would not load.
   const checked = parseFast(doc);
-  if (!checked) throw new Error('The imported document does not pass the format checks (a bug in the importer).');
+  if (!checked) throw new Error(say.importerBug());
   problems.sort((a, b) => a.row - b.row);
   return {
     doc: checked.doc as OrgDocument,

@@ -4,35 +4,37 @@
  */
 import Papa from 'papaparse';
 import { MAX_FILE_BYTES } from '../schema/load.ts';
+import { messagesIn, type Messages } from './messages.ts';
 import { decodeTableText } from './text.ts';
-import type { ReadResult, Table } from './types.ts';
+import type { ReadOptions, ReadResult, Table } from './types.ts';
 
 /** The delimiters a CSV may use, in the order papaparse tries them. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-/** Bytes of a .csv/.tsv/.txt/.xlsx file → a table. Never throws. The .xlsx reader is imported here only, on demand. */
-export async function readTable(bytes: Uint8Array, fileName: string, options: { readonly sheet?: string } = {}): Promise<ReadResult> {
+/** Bytes of a .csv/.tsv/.txt/.xlsx file → a table, or a message in `options.language`. Never throws. The .xlsx reader is imported here only, on demand. */
+export async function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const say = messagesIn(options.language);
   try {
     if (bytes.length > MAX_FILE_BYTES) {
-      return { ok: false, message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the most that can be imported.` };
+      return { ok: false, message: say.fileTooLarge({ mb: MAX_FILE_BYTES / 1024 / 1024 }) };
     }
     const lower = fileName.toLowerCase();
     if (lower.endsWith('.xls') || isOleFile(bytes)) {
-      return { ok: false, message: 'This is an old Excel workbook (.xls), which is not read. Save it as .xlsx or as CSV UTF-8 and import that.' };
+      return { ok: false, message: say.oldExcel() };
     }
     if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm') || isZip(bytes)) {
       const { readWorkbook } = await import('./xlsx.ts');
-      return await readWorkbook(bytes, options.sheet);
+      return await readWorkbook(bytes, options.sheet, say);
     }
-    return readDelimited(bytes, lower.endsWith('.tsv') || lower.endsWith('.tab') ? '\t' : undefined);
+    return readDelimited(bytes, lower.endsWith('.tsv') || lower.endsWith('.tab') ? '\t' : undefined, say);
   } catch (cause) {
-    return { ok: false, message: `The file could not be read: ${cause instanceof Error ? cause.message : String(cause)}` };
+    return { ok: false, message: say.unreadable({ reason: cause instanceof Error ? cause.message : String(cause) }) };
   }
 }
 
 /** CSV-like text: the delimiter is the one given, else Excel's `sep=` line, else papaparse's guess among DELIMITERS. */
-export function readDelimited(bytes: Uint8Array, delimiter?: string): ReadResult {
-  const decoded = decodeTableText(bytes);
+export function readDelimited(bytes: Uint8Array, delimiter?: string, say: Messages = messagesIn('en')): ReadResult {
+  const decoded = decodeTableText(bytes, say);
   if (!decoded.ok) return decoded;
   let text = decoded.text;
   // Excel writes and reads a first line `sep=;` naming the delimiter.
@@ -48,20 +50,20 @@ export function readDelimited(bytes: Uint8Array, delimiter?: string): ReadResult
   });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    return { ok: false, message: `The file's quotes do not match: a quoted cell starting on data row ${quoteError.row ?? '?'} is never closed.` };
+    return { ok: false, message: say.unclosedQuote({ row: quoteError.row ?? '?' }) };
   }
-  return toTable(parsed.data, { encoding: decoded.encoding, delimiter: parsed.meta.delimiter });
+  return toTable(parsed.data, { encoding: decoded.encoding, delimiter: parsed.meta.delimiter }, say);
 }
 
 /** Rows of cells → a Table: the first row is the header; cells trimmed; empty rows dropped; rows as long as the header. */
-export function toTable(grid: readonly (readonly string[])[], extra: Omit<Table, 'headers' | 'rows'>): ReadResult {
+export function toTable(grid: readonly (readonly string[])[], extra: Omit<Table, 'headers' | 'rows'>, say: Messages = messagesIn('en')): ReadResult {
   const rows = grid.map((row) => row.map((cell) => cell.trim())).filter((row) => row.some((cell) => cell !== ''));
   const head = rows[0];
-  if (!head) return { ok: false, message: 'The file has no rows: the first row must name the columns.' };
+  if (!head) return { ok: false, message: say.noRows() };
   // Columns after the last named one that hold nothing are dropped (a trailing delimiter on every line).
   let width = Math.max(...rows.map((r) => r.length));
   while (width > 0 && (head[width - 1] ?? '') === '' && rows.every((r) => (r[width - 1] ?? '') === '')) width--;
-  const headers = Array.from({ length: width }, (_, i) => head[i] || `Column ${i + 1}`);
+  const headers = Array.from({ length: width }, (_, i) => head[i] || say.unnamedColumn({ column: i + 1 }));
   const data = rows.slice(1).map((r) => (r.length === width ? r : Array.from({ length: width }, (_, i) => r[i] ?? '')));
   return { ok: true, table: { headers, rows: data, ...extra } };
 }

@@ -6,17 +6,18 @@
  * "CSV". UTF-16 without a mark (every other byte NUL for Latin text) is recognized too.
  */
 import { decodeText } from '../io/decode.ts';
+import { messagesIn, type Messages } from './messages.ts';
 
 export type DecodedTable =
   | { readonly ok: true; readonly text: string; readonly encoding: string }
   | { readonly ok: false; readonly message: string };
 
-export function decodeTableText(bytes: Uint8Array): DecodedTable {
+export function decodeTableText(bytes: Uint8Array, say: Messages = messagesIn('en')): DecodedTable {
   const marked = bomEncoding(bytes);
   if (marked) {
     // decodeText reads the marks, refuses UTF-32 and names the first bad bytes.
     const decoded = decodeText(bytes);
-    return decoded.ok ? { ok: true, text: decoded.text, encoding: marked } : decoded;
+    return decoded.ok ? { ok: true, text: decoded.text, encoding: marked } : { ok: false, message: say.badMarkedText({ encoding: marked, detail: decoded.message }) };
   }
   const unmarked = unmarkedUtf16(bytes);
   if (unmarked) {
@@ -34,7 +35,7 @@ export function decodeTableText(bytes: Uint8Array): DecodedTable {
   try {
     return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
   } catch {
-    return { ok: false, message: 'The file is neither UTF-8 nor GB18030/GBK text (nor UTF-16). Save it from the spreadsheet as "CSV UTF-8".' };
+    return { ok: false, message: say.notText() };
   }
 }
 

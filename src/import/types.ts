@@ -19,6 +19,17 @@ export interface Table {
   readonly delimiter?: string;
 }
 
+/** The language of the import's messages: the UI's languages (src/ui/strings.ts). */
+export type ImportLanguage = 'en' | 'zh-CN';
+
+/** readTable's options. */
+export interface ReadOptions {
+  /** .xlsx: the sheet to read (default: the first). */
+  readonly sheet?: string;
+  /** The language of the refusal's message (default 'en'). */
+  readonly language?: ImportLanguage;
+}
+
 export type ReadResult = { readonly ok: true; readonly table: Table } | { readonly ok: false; readonly message: string };
 
 /** What a column can be mapped to. The account fields are one per tier of the format (format.md, Role.accounts). */
@@ -86,6 +97,8 @@ export interface ImportOptions {
   readonly currency?: string;
   /** A manager that is not a row of the file: the row becomes a top role (default) or reports to an external role made for that manager. */
   readonly outsideManagers?: 'top' | 'external';
+  /** The language of the problems' and inferences' messages (default 'en'); kinds and fields do not change. */
+  readonly language?: ImportLanguage;
 }
 
 export interface ImportPlan {

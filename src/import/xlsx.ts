@@ -9,36 +9,37 @@
  */
 import { unzipSync, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
+import type { Messages } from './messages.ts';
 import { toTable } from './read.ts';
 import type { ReadResult } from './types.ts';
 
 type Cell = string | number | boolean | Date | null | undefined;
 
-export async function readWorkbook(bytes: Uint8Array, sheet?: string): Promise<ReadResult> {
+export async function readWorkbook(bytes: Uint8Array, sheet: string | undefined, say: Messages): Promise<ReadResult> {
   let stored: Uint8Array;
   try {
     const entries = unzipSync(bytes, { filter: (file) => /\.(xml|rels)$/i.test(file.name) });
     stored = zipSync(entries, { level: 0 });
   } catch {
-    return { ok: false, message: 'The file is not a readable .xlsx workbook (it is not a valid zip archive).' };
+    return { ok: false, message: say.notZip() };
   }
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
     const buffer = stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
     sheets = (await readXlsxFile(buffer)) as { sheet: string; data: Cell[][] }[];
   } catch (cause) {
-    return { ok: false, message: `The .xlsx workbook could not be read: ${cause instanceof Error ? cause.message : String(cause)}` };
+    return { ok: false, message: say.workbookUnreadable({ reason: cause instanceof Error ? cause.message : String(cause) }) };
   }
   const names = sheets.map((s) => s.sheet);
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet);
   if (!chosen) {
     return names.length === 0
-      ? { ok: false, message: 'The workbook has no sheets.' }
-      : { ok: false, message: `The workbook has no sheet "${sheet}"; its sheets are ${names.map((n) => `"${n}"`).join(', ')}.` };
+      ? { ok: false, message: say.noSheets() }
+      : { ok: false, message: say.noSuchSheet({ sheet: sheet ?? '', sheets: names }) };
   }
   const grid = chosen.data.map((row) => row.map(cellText));
-  const result = toTable(grid, { encoding: 'xlsx', sheets: names, sheet: chosen.sheet });
-  return result.ok || names.length < 2 ? result : { ok: false, message: `The sheet "${chosen.sheet}" is empty; the workbook's sheets are ${names.map((n) => `"${n}"`).join(', ')}.` };
+  const result = toTable(grid, { encoding: 'xlsx', sheets: names, sheet: chosen.sheet }, say);
+  return result.ok || names.length < 2 ? result : { ok: false, message: say.emptySheet({ sheet: chosen.sheet, sheets: names }) };
 }
 
 /** A cell as text: dates as YYYY-MM-DD, numbers without grouping (ids stay ids). */
