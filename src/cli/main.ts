@@ -61,7 +61,7 @@ const USAGE = `Usage: org <command>
                                    print the chart as an SVG picture (PNG export is only in the browser)
   export-csv <file> [--findings] [--lang zh-CN]
                                    print the roles as CSV, one row per role (--findings: the findings)
-  import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME] [--sheet S] [--external-managers]
+  import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME] [--sheet S] [--external-managers] [--lang zh-CN]
                                    print the org document of a spreadsheet of people (docs/importing.md)
 <file> may be - for standard input; files are UTF-8 or UTF-16 with a byte-order mark.`;
 
@@ -165,6 +165,8 @@ async function run(command: string | undefined, positional: readonly string[], f
     case 'import': {
       const file = positional[0];
       if (!file) return fail(`import needs a CSV, TSV or .xlsx file.\n${USAGE}`);
+      const lang = flags.get('lang') ?? 'en';
+      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
       const read = await load(file);
       if (!read.ok) return fail(`cannot read ${sourceName(file)}: ${read.message}`);
       const result = await importCommand(read.bytes, file === STDIN ? 'stdin' : file, {
@@ -173,6 +175,7 @@ async function run(command: string | undefined, positional: readonly string[], f
         name: flags.get('name') ?? (file === STDIN ? 'Imported organization' : basename(file, extname(file))),
         ...(flags.has('sheet') ? { sheet: flags.get('sheet')! } : {}),
         outsideManagers: flags.has('external-managers') ? 'external' : 'top',
+        language: lang,
       });
       if (!result.ok) return fail(`cannot import ${sourceName(file)}: ${result.message}`);
       io.out(result.json);

@@ -79,4 +79,14 @@ describe('org import', () => {
     expect(doc.roles).toHaveLength(3);
     expect(doc.roles[2]).toMatchObject({ external: true, holder: { name: 'Chen Jie' } });
   });
+
+  it('--lang zh-CN writes the summary, the problems and the refusals in Chinese; the document is the same', async () => {
+    const csv = '工号,姓名,上级\n1,李伟,\n2,张敏,9\n';
+    const [en, zh] = await Promise.all([org(['import', '-'], csv), org(['import', '-', '--lang', 'zh-CN'], csv)]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe(en.stdout);
+    expect(zh.stderr).toBe('org: 已从 2 行导入 2 个岗位（上级列为工号），2 个顶层岗位，1 个问题。\norg:   manager-not-found: 第 2 行：文件中没有工号为“9”的行作为其上级；该行作为顶层岗位导入。\n');
+    expect((await org(['import', '-', '--lang', 'zh-CN'], '工号,姓名\n1,李伟\n')).stderr).toMatch(/^org: cannot import standard input: 没有找到上级列：.*现有列：工号、姓名。\n$/);
+    expect((await org(['import', '-', '--lang', 'fr'], csv)).stderr).toBe('org: --lang must be en or zh-CN, not "fr".\n');
+  });
 });
