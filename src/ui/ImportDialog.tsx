@@ -64,7 +64,7 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
 
   useEffect(() => {
     let live = true;
-    void readTable(bytes, file, { sheet }).then((result) => {
+    void readTable(bytes, file, { sheet, language }).then((result) => {
       if (!live) return;
       setRead(result);
       if (result.ok) setMapping(rememberedMapping(result.table) ?? guessMapping(result.table));
@@ -72,17 +72,17 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
     return () => {
       live = false;
     };
-  }, [bytes, file, sheet]);
+  }, [bytes, file, sheet, language]);
 
   const table = read?.ok ? read.table : null;
   const plan = useMemo(() => {
     if (!table || !mapping) return null;
     try {
-      return planImport(table, mapping, { name: name.trim() || baseName(file), currency: CURRENCY_PATTERN.test(currency) ? currency : undefined, outsideManagers: outside });
+      return planImport(table, mapping, { name: name.trim() || baseName(file), currency: CURRENCY_PATTERN.test(currency) ? currency : undefined, outsideManagers: outside, language });
     } catch (cause) {
       return cause instanceof Error ? cause.message : String(cause);
     }
-  }, [table, mapping, name, currency, outside, file]);
+  }, [table, mapping, name, currency, outside, file, language]);
 
   // Amounts without a currency column: the currency is asked once, for the whole file.
   const asksCurrency = mapping !== null && !mapping.columns.includes('currency') && mapping.columns.some((c) => c !== null && AMOUNTS.includes(c));
