@@ -5,7 +5,7 @@
  * change; Import then opens the result as a new library document, in one step. The
  * mapping used is remembered for the next file with the same headers.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FIELDS, guessMapping, planImport, readTable, type FieldId, type ImportPlan, type Mapping, type Table } from '../import/index.ts';
 import { CURRENCY_PATTERN } from '../schema/constants.ts';
 import { useOrg, useT, useWorkspace } from './context.tsx';
@@ -61,13 +61,19 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
   const [name, setName] = useState(() => baseName(file));
   const [currency, setCurrency] = useState('CNY');
   const [outside, setOutside] = useState<'top' | 'external'>('top');
+  /** The sheet the mapping was made for (null before the first read). */
+  const mappedSheet = useRef<{ sheet: string | undefined } | null>(null);
 
   useEffect(() => {
     let live = true;
     void readTable(bytes, file, { sheet, language }).then((result) => {
       if (!live) return;
       setRead(result);
-      if (result.ok) setMapping(rememberedMapping(result.table) ?? guessMapping(result.table));
+      if (!result.ok) return;
+      // Read again for another language (the messages): the mapping the user set for this sheet stays.
+      const same = mappedSheet.current !== null && mappedSheet.current.sheet === result.table.sheet;
+      mappedSheet.current = { sheet: result.table.sheet };
+      setMapping((m) => (same && m ? m : (rememberedMapping(result.table) ?? guessMapping(result.table))));
     });
     return () => {
       live = false;
