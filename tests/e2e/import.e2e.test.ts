@@ -89,6 +89,13 @@ describe('spreadsheet import in Chromium', () => {
     await importFile(new URL(workbook!, fixtures).pathname);
     await expect.poll(() => dialog(page).locator('[data-preview="roles"]').textContent()).toMatch(/^\d+ roles/);
     expect(await dialog(page).textContent()).toContain('xlsx');
+    // Another sheet can be picked; the first is read first.
+    const sheetPicker = dialog(page).getByRole('combobox', { name: 'Sheet' });
+    expect(await sheetPicker.inputValue()).toBe('People');
+    await sheetPicker.selectOption('Notes');
+    await expect.poll(() => dialog(page).locator('.import-mapping tbody tr').count()).toBe(1);
+    await sheetPicker.selectOption('People');
+    await expect.poll(() => dialog(page).locator('[data-preview="roles"]').textContent()).toMatch(/^3 roles/);
     await dialog(page).getByRole('button', { name: 'Import as a new document' }).click();
     await expect.poll(() => dialog(page).count()).toBe(0);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(1);
