@@ -16,9 +16,17 @@ export const MAX_AREA = 128 * 1024 * 1024;
 /** Below this scale the cards are not readable: refuse rather than deliver a useless picture. */
 export const MIN_SCALE = 0.1;
 
+/** "Auto": 2× while the picture stays under AUTO_MAX_PIXELS, else 1× (a 1,000-role chart at 2× is ~130 Mpx and takes seconds). */
+export const AUTO_MAX_PIXELS = 24 * 1024 * 1024;
+
+export type Scale = 'auto' | 1 | 2 | 3;
+
+/** What a running export is doing, for the dialog's progress. */
+export type Phase = 'svg' | 'draw' | 'encode';
+
 export interface PictureOptions {
   readonly format: 'png' | 'svg';
-  readonly scale: 1 | 2 | 3;
+  readonly scale: Scale;
   readonly background: 'white' | 'transparent';
   readonly includeFindings: boolean;
   readonly language: Language;
@@ -26,7 +34,22 @@ export interface PictureOptions {
 
 export type PictureResult =
   | { readonly ok: true; readonly blob: Blob; readonly width: number; readonly height: number; readonly scale: number; readonly reduced: boolean }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly cancelled?: boolean };
+
+export interface PictureControl {
+  /** Stops the export between its steps. */
+  readonly signal?: AbortSignal;
+  readonly onPhase?: (phase: Phase) => void;
+}
+
+/** The scale "auto" stands for at this picture size. */
+export function autoScale(width: number, height: number): 1 | 2 {
+  return width * height * 4 <= AUTO_MAX_PIXELS ? 2 : 1;
+}
+
+const cancelled: PictureResult = { ok: false, message: 'Export cancelled.', cancelled: true };
+/** Lets the browser paint the progress (and a click on Cancel) between two long steps. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The scale that fits the canvas caps, at most the requested one. */
 export function fitScale(width: number, height: number, requested: number): number {
@@ -34,10 +57,15 @@ export function fitScale(width: number, height: number, requested: number): numb
 }
 
 /** Renders the picture of a document. */
-export async function renderPicture(doc: OrgDocument, options: PictureOptions): Promise<PictureResult> {
+export async function renderPicture(doc: OrgDocument, options: PictureOptions, control: PictureControl = {}): Promise<PictureResult> {
+  const { signal, onPhase } = control;
+  onPhase?.('svg');
+  await nextFrame();
+  if (signal?.aborted) return cancelled;
   const { svg, width, height } = renderSvg(doc, { language: options.language, includeFindings: options.includeFindings, background: options.background });
   if (options.format === 'svg') return { ok: true, blob: new Blob([svg], { type: 'image/svg+xml' }), width, height, scale: 1, reduced: false };
-  const scale = fitScale(width, height, options.scale);
+  const requested = options.scale === 'auto' ? autoScale(width, height) : options.scale;
+  const scale = fitScale(width, height, requested);
   if (scale < MIN_SCALE) {
     return {
       ok: false,
@@ -45,20 +73,24 @@ export async function renderPicture(doc: OrgDocument, options: PictureOptions): 
     };
   }
   try {
-    const blob = await rasterize(svg, Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), options.background);
-    return { ok: true, blob, width: Math.round(width * scale), height: Math.round(height * scale), scale, reduced: scale < options.scale };
+    const blob = await rasterize(svg, Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), options.background, control);
+    if (!blob) return cancelled;
+    return { ok: true, blob, width: Math.round(width * scale), height: Math.round(height * scale), scale, reduced: scale < requested };
   } catch (cause) {
     return { ok: false, message: `The PNG could not be made: ${cause instanceof Error ? cause.message : String(cause)}. Try a smaller scale, or export SVG.` };
   }
 }
 
-async function rasterize(svg: string, width: number, height: number, background: 'white' | 'transparent'): Promise<Blob> {
+/** The PNG of the SVG at that size; null when cancelled. */
+async function rasterize(svg: string, width: number, height: number, background: 'white' | 'transparent', { signal, onPhase }: PictureControl): Promise<Blob | null> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
+    onPhase?.('draw');
     const image = new Image();
     image.decoding = 'async';
     image.src = url;
     await image.decode();
+    if (signal?.aborted) return null;
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
@@ -70,7 +102,11 @@ async function rasterize(svg: string, width: number, height: number, background:
     }
     ctx.drawImage(image, 0, 0, width, height);
     if (isBlank(canvas)) throw new Error('the browser drew an empty picture (the canvas is probably too large for it)');
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (signal?.aborted) return null;
+    onPhase?.('encode');
+    await nextFrame();
+    const blob = (await encodeOffThread(canvas, signal)) ?? (signal?.aborted ? null : await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png')));
+    if (signal?.aborted) return null;
     if (!blob) throw new Error('the browser could not encode the picture');
     return blob;
   } finally {
@@ -91,4 +127,34 @@ function isBlank(canvas: HTMLCanvasElement): boolean {
     if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3]) return false;
   }
   return true;
+}
+
+/**
+ * PNG encoding, the longest step (seconds for a large chart), in a worker where the
+ * browser can (OffscreenCanvas in workers): the drawn pixels move to it as an
+ * ImageBitmap, so the page stays responsive and Cancel works. Null when a worker
+ * cannot do it (the caller encodes on the page) or when cancelled.
+ */
+async function encodeOffThread(canvas: HTMLCanvasElement, signal?: AbortSignal): Promise<Blob | null> {
+  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./encodePng.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  try {
+    const bitmap = await createImageBitmap(canvas);
+    return await new Promise<Blob | null>((resolve) => {
+      const stop = () => resolve(null);
+      signal?.addEventListener('abort', stop, { once: true });
+      worker.onmessage = (event: MessageEvent<Blob | null>) => resolve(event.data);
+      worker.onerror = () => resolve(null);
+      worker.postMessage(bitmap, [bitmap]);
+    });
+  } catch {
+    return null;
+  } finally {
+    worker.terminate();
+  }
 }

@@ -246,6 +246,27 @@ const en = {
   field_costCenter: 'Cost center',
   exportCsv: 'Export CSV',
   exportFindingsCsv: 'Export as CSV',
+  // Issue 17, point 7: picture export progress.
+  scaleAuto: 'Auto',
+  exportPhaseSvg: 'Drawing the chart…',
+  exportPhaseDraw: 'Painting the picture…',
+  exportPhaseEncode: 'Encoding the PNG…',
+  // Issue 17, points 5 and 6: the canvas legend and the card's words.
+  legend: 'Legend',
+  legendReports: 'Reports to (solid line)',
+  legendIndirect: 'Dotted line: indirect manager',
+  legendPartner: 'Dotted line: partner',
+  legendExternal: 'External role (dashed card)',
+  legendAssistant: 'Assistant (yellow card)',
+  legendFindings: 'Findings on the role (colour: worst severity)',
+  'family_head-am': 'Head of AM',
+  'family_am-lead': 'AM Lead',
+  'family_senior-am': 'Senior AM',
+  family_am: 'Account Manager',
+  'family_am-ops': 'AM Operations',
+  family_other: 'Other',
+  vacancyPool: '{open} of {count} open',
+  vacancyCount: '{count} vacancies',
 } as const;
 
 export type StringKey = keyof typeof en;
