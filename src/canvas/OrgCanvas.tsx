@@ -3,7 +3,7 @@
  * (one per gesture) and derives its nodes from the document, the layout and the
  * findings, giving React Flow only what is on screen (flow.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
 import {
   Background,
   ControlButton,
@@ -16,6 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './interaction.css';
 import { addRole, moveRole, setPositions, toggleCollapsed } from '../model/commands.ts';
 import { roleTemplate, type TemplateKey, TEMPLATE_KEYS } from '../model/templates.ts';
 import type { Rect } from '../layout/types.ts';
@@ -26,6 +27,8 @@ import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from '../ui/context.tsx';
 import { localTitle } from '../ui/labels.ts';
 import { PALETTE_MIME } from '../ui/Palette.tsx';
+import { ShortcutsSheet } from '../ui/ShortcutsSheet.tsx';
+import { focusCard, useViewKeys, type ViewAction } from '../ui/useShortcuts.ts';
 import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { Minimap } from './Minimap.tsx';
@@ -139,6 +142,56 @@ export function OrgCanvas() {
     const { bounds } = layoutOf(store.getState().doc).layout;
     void flow.fitBounds({ x: bounds.minX, y: bounds.minY, width: Math.max(1, bounds.maxX - bounds.minX), height: Math.max(1, bounds.maxY - bounds.minY) }, { padding: 0.08 });
   }, [flow, store]);
+
+  // The view keys (+ / - / 0 / ?) and the shortcuts sheet.
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const onViewKey = useCallback(
+    (action: ViewAction) => {
+      if (action === 'zoomIn') void flow.zoomIn({ duration: 150 });
+      else if (action === 'zoomOut') void flow.zoomOut({ duration: 150 });
+      else if (action === 'fit') fitAll();
+      else setSheetOpen(true);
+    },
+    [flow, fitAll],
+  );
+  useViewKeys(onViewKey);
+
+  // The focus follows the selection (arrows, Tab, Enter, a click in the findings): the
+  // selected card takes it once mounted — when the focus was on the canvas or nowhere, so
+  // a field or a button being used keeps it.
+  useEffect(() => {
+    const id = selection.length === 1 ? selection[0]! : undefined;
+    const active = document.activeElement;
+    if (id === undefined || !(active === null || active === document.body || wrapper.current?.contains(active))) return;
+    // The card may mount a few frames later (React Flow renders nodes after its store
+    // updates; a centred role comes on screen as the view moves): try for about a second.
+    let frames = 0;
+    let handle = 0;
+    const attempt = () => {
+      if (focusCard(id) || ++frames > 60) return;
+      handle = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(handle);
+  }, [selection]);
+
+  // A card reached by the keyboard (Tab) but drawn off screen (mounted in the margin) is
+  // brought into view at the same zoom; React Flow's own auto-pan is off with its keyboard
+  // handling (disableKeyboardA11y).
+  const onFocusCard = useCallback(
+    (event: FocusEvent) => {
+      const el = event.target as HTMLElement;
+      if (!el.classList.contains('react-flow__node') || !el.matches(':focus-visible')) return;
+      const id = el.getAttribute('data-id');
+      const at = id === null ? undefined : index.indexOf.get(id);
+      if (id === null || at === undefined) return;
+      const { x, y } = nodeOrigin(doc, layout.layout, id, at);
+      const { nodeWidth: w, nodeHeight: h } = layout.layout;
+      if (x >= screen.minX && y >= screen.minY && x + w <= screen.maxX && y + h <= screen.maxY) return;
+      void flow.setCenter(x + w / 2, y + h / 2, { zoom: flow.getZoom(), duration: 200 });
+    },
+    [index, doc, layout, screen, flow],
+  );
 
   // Fit the view when a whole document is loaded (not on every edit).
   const fittedGeneration = useRef(generation);
@@ -281,7 +334,7 @@ export function OrgCanvas() {
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas')}>
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onFocus={onFocusCard} aria-label={t('canvas')}>
       <ReactFlow<RoleFlowNode>
         nodes={nodes}
         edges={edges}
@@ -311,10 +364,14 @@ export function OrgCanvas() {
           <ControlButton onClick={fitAll} aria-label="Fit view" title={t('fitView')} className="fit-view">
             ⤢
           </ControlButton>
+          <ControlButton onClick={() => setSheetOpen(true)} aria-label="Keyboard shortcuts" title={`${t('shortcuts')} (?)`} className="shortcuts-button">
+            ?
+          </ControlButton>
         </Controls>
         <Minimap layout={layout.layout} viewport={viewport} size={size} />
       </ReactFlow>
       {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
+      {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}
       {preview && (
         <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">
           {previewText(preview, doc, t)}

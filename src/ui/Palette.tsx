@@ -1,7 +1,9 @@
 /**
  * The palette: one card per role family and one external role. Drag a card onto the
  * canvas (a loose role) or onto a role (a new report). Enter or click on a card adds
- * the role under the selected role, so the palette works from the keyboard too.
+ * the role under the selected role, so the palette works from the keyboard too; the
+ * manager stays selected, so repeated clicks build its team (with nothing selected, the
+ * new loose role is selected: the next clicks build its team).
  */
 import { addRole } from '../model/commands.ts';
 import { roleTemplate, TEMPLATE_KEYS, type TemplateKey } from '../model/templates.ts';
@@ -23,7 +25,7 @@ export function Palette() {
     const { selection, doc, run, focus } = store.getState();
     const manager = selection[0] ?? null;
     const result = run((d) => addRole(d, { role: roleTemplate(key, doc), reportsTo: manager }));
-    if (result.ok) focus(result.id);
+    if (result.ok && manager === null) focus(result.id);
   };
   return (
     <nav className="palette" aria-label={t('palette')}>

@@ -1,18 +1,26 @@
 /**
- * Keyboard gestures (ui.md): Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo,
+ * Keyboard gestures (ui.md, designer.md): Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo,
  * Delete/Backspace remove, Ctrl/Cmd+C/V copy and paste (a manager with its team),
- * Tab a new report, Enter a new peer, arrows along the tree, F2 edit the title,
- * Escape clear the selection. Keys typed into a field are left to the field.
+ * Tab a new report, Enter a new peer, Enter/Space on a focused card select it, arrows
+ * follow the picture (navigate.ts), Ctrl/Cmd+/ collapse or expand, F2 edit the title,
+ * typing a letter on a selected card types its new title, Escape clear the selection.
+ * The view keys (+, -, 0, ?) are the canvas's (useViewKeys). Keys typed into a field are
+ * left to the field.
  */
 import { useEffect } from 'react';
-import { addRole, copyRoles, pasteRoles, removeRoles } from '../model/commands.ts';
+import { addRole, copyRoles, pasteRoles, removeRoles, toggleCollapsed } from '../model/commands.ts';
 import { roleTemplate, type TemplateKey } from '../model/templates.ts';
-import type { Family, OrgDocument, Role } from '../schema/v1.ts';
+import type { Family, Role } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
+import { isArrowKey, neighbour } from '../store/navigate.ts';
 import type { OrgStore } from '../store/orgStore.ts';
 
 /** The family a new report of a role usually has. */
 const REPORT_OF: Record<Family, TemplateKey> = { 'head-am': 'am-lead', 'am-lead': 'am', 'senior-am': 'am', am: 'am', 'am-ops': 'am-ops', other: 'other' };
+
+/** The canvas's view keys: zoom in (+, or = without Shift), zoom out, fit, the shortcuts sheet. */
+export type ViewAction = 'zoomIn' | 'zoomOut' | 'fit' | 'shortcuts';
+const VIEW_KEYS: Readonly<Record<string, ViewAction>> = { '+': 'zoomIn', '=': 'zoomIn', '-': 'zoomOut', '0': 'fit', '?': 'shortcuts' };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -26,30 +34,27 @@ function onCanvasOrPage(target: EventTarget | null): boolean {
   return !el || el === document.body || el === document.documentElement || !!el.closest?.('.react-flow');
 }
 
-/** The role one arrow key away from `id` along the tree, in the layout direction. */
-export function neighbour(doc: OrgDocument, id: string, key: string): string | undefined {
-  const { index } = derive(doc);
-  const at = index.indexOf.get(id);
-  if (at === undefined) return undefined;
-  const lr = doc.view.direction === 'LR';
-  const up = lr ? 'ArrowLeft' : 'ArrowUp';
-  const down = lr ? 'ArrowRight' : 'ArrowDown';
-  const prev = lr ? 'ArrowUp' : 'ArrowLeft';
-  const next = lr ? 'ArrowDown' : 'ArrowRight';
-  if (key === up) {
-    const m = index.managerOf[at]!;
-    return m >= 0 ? doc.roles[m]!.id : undefined;
-  }
-  if (key === down) {
-    const first = index.kids(at)[0];
-    return first === undefined ? undefined : doc.roles[first]!.id;
-  }
-  const m = index.managerOf[at]!;
-  const siblings = m >= 0 ? index.kids(m) : index.tops;
-  const k = siblings.indexOf(at);
-  if (k < 0) return undefined;
-  const other = key === prev ? siblings[k - 1] : key === next ? siblings[k + 1] : undefined;
-  return other === undefined ? undefined : doc.roles[other]!.id;
+/** A button has the focus (on the canvas too: Enter or Space on a card's collapse toggle presses it). */
+function onButton(target: EventTarget | null): boolean {
+  return !!(target as HTMLElement | null)?.closest?.('button, a[href], [role="button"]');
+}
+
+/** The role whose card has the focus, when a card has it. */
+function focusedCard(target: EventTarget | null): string | undefined {
+  const el = target as HTMLElement | null;
+  if (!el?.classList?.contains('react-flow__node')) return undefined;
+  return el.getAttribute('data-id') ?? undefined;
+}
+
+/** Set when typing on a card moved the focus to the title field: Enter there brings the focus back to the card, to go on building. */
+let typingFromCard: string | null = null;
+
+/** Gives the focus to a role's card when it is mounted (not scrolling the page: the canvas centres it). */
+export function focusCard(id: string): boolean {
+  const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  if (!el) return false;
+  if (document.activeElement !== el) el.focus({ preventScroll: true });
+  return true;
 }
 
 function addNear(store: OrgStore, role: Role, asReport: boolean): void {
@@ -63,7 +68,16 @@ function addNear(store: OrgStore, role: Role, asReport: boolean): void {
 export function useShortcuts(store: OrgStore): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
+      if (isTyping(event.target)) {
+        // Enter commits the title typed from a card (the field's own handler): back to the card.
+        const el = event.target as HTMLElement;
+        if (event.key === 'Enter' && el.id === 'inspector-title' && typingFromCard) {
+          const id = typingFromCard;
+          typingFromCard = null;
+          if (store.getState().selection[0] === id) setTimeout(() => focusCard(id), 0);
+        }
+        return;
+      }
       const state = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
@@ -90,10 +104,26 @@ export function useShortcuts(store: OrgStore): void {
           if (result.ok && result.ids[0]) state.focus(result.ids[0]);
           return true;
         }
+        if (mod && key === '/' && selected && onCanvasOrPage(event.target)) {
+          const { index } = derive(state.doc);
+          const at = index.indexOf.get(selected.id);
+          if (at !== undefined && index.kids(at).length > 0) state.run((d) => toggleCollapsed(d, selected.id));
+          return true;
+        }
         if (mod || !onCanvasOrPage(event.target)) return false;
         if ((key === 'Delete' || key === 'Backspace') && state.selection.length > 0) {
           const ids = state.selection;
           state.run((d) => removeRoles(d, ids));
+          return true;
+        }
+        if ((key === 'Enter' || key === ' ') && onButton(event.target)) return false;
+        const card = focusedCard(event.target);
+        if ((key === 'Enter' || key === ' ') && card !== undefined && !(state.selection.length === 1 && state.selection[0] === card)) {
+          state.select([card]);
+          return true;
+        }
+        if (key === 'Escape' && state.selection.length > 0) {
+          state.select([]);
           return true;
         }
         if (!selected) return false;
@@ -105,17 +135,18 @@ export function useShortcuts(store: OrgStore): void {
           addNear(store, selected, false);
           return true;
         }
-        if (key === 'F2') {
+        if (key === 'F2' || isTitleCharacter(event)) {
+          // A letter typed on the selected card starts its new title (the mind-map habit):
+          // the field takes the focus before the character arrives, and its text is
+          // selected, so the character replaces it. F2 edits the title as it is.
           const input = document.getElementById('inspector-title') as HTMLInputElement | null;
-          input?.focus();
-          input?.select();
-          return true;
+          if (!input) return false;
+          typingFromCard = selected.id;
+          input.focus();
+          input.select();
+          return key === 'F2';
         }
-        if (key === 'Escape') {
-          state.select([]);
-          return true;
-        }
-        if (key.startsWith('Arrow')) {
+        if (isArrowKey(key)) {
           const id = neighbour(state.doc, selected.id, key);
           if (id) state.focus(id);
           return true;
@@ -127,4 +158,24 @@ export function useShortcuts(store: OrgStore): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
+}
+
+/** A character that starts typing a title: printable, no Ctrl/Cmd/Alt, not a space and not a view key. */
+function isTitleCharacter(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !Object.hasOwn(VIEW_KEYS, event.key);
+}
+
+/** Installs the canvas's view keys (+ / = zoom in, - zoom out, 0 fit, ? the shortcuts sheet) from the canvas or the page. */
+export function useViewKeys(run: (action: ViewAction) => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || !onCanvasOrPage(event.target)) return;
+      const action = Object.hasOwn(VIEW_KEYS, event.key) ? VIEW_KEYS[event.key] : undefined;
+      if (!action) return;
+      event.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
 }

@@ -273,8 +273,9 @@ describe('the designer in Chromium', () => {
     await node(page, 'lead-north').click();
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => page.locator('.inspector h2').textContent()).toContain('head-cn');
+    // Down goes into the reports drawn below (lead-north), Left to the lead drawn on its left.
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('.inspector h2').textContent()).toContain('lead-east');
     await page.keyboard.press('F2');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('inspector-title');
