@@ -1,14 +1,17 @@
 /** The designer's screen (ui.md): toolbar, palette, canvas, inspector, findings and metrics. */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { OrgCanvas } from '../canvas/OrgCanvas.tsx';
 import { StoreContext, useOrg, useOrgStore, useT, WorkspaceContext } from '../ui/context.tsx';
-import { FindingsPanel } from '../ui/FindingsPanel.tsx';
+import { FindingsPanel, FindingsSummary } from '../ui/FindingsPanel.tsx';
 import { MetricsPanel } from '../ui/MetricsPanel.tsx';
 import { Palette } from '../ui/Palette.tsx';
 import { SaveStatus } from '../ui/SaveStatus.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { useShortcuts } from '../ui/useShortcuts.ts';
+import { Splitter } from '../ui/Splitter.tsx';
+import { PANEL_LIMITS, usePanelLayout, type PanelId, type PanelLayoutControls } from '../ui/usePanelLayout.ts';
+import type { StringKey } from '../ui/strings.ts';
 import type { Session } from './bootstrap.ts';
 
 // The inspector (forms for every field, role profiles) is loaded right after the first paint.
@@ -53,8 +56,70 @@ function Messages() {
   );
 }
 
+/** Per panel: the element id the splitter controls, its English hook name and its title key. */
+const PANELS: Readonly<Record<PanelId, { id: string; hook: string; title: StringKey }>> = {
+  palette: { id: 'panel-palette', hook: 'palette', title: 'palette' },
+  inspector: { id: 'panel-inspector', hook: 'inspector', title: 'inspector' },
+  findings: { id: 'panel-findings', hook: 'findings and metrics', title: 'findingsAndMetrics' },
+};
+
+/** A panel's splitter, wired to the layout. */
+function PanelSplitter({ panel, controls, grows }: { panel: PanelId; controls: PanelLayoutControls; grows: 1 | -1 }) {
+  const t = useT();
+  const state = controls.layout[panel];
+  return (
+    <Splitter
+      label={`Resize ${PANELS[panel].hook}`}
+      title={t('splitterHint')}
+      controls={PANELS[panel].id}
+      orientation={panel === 'findings' ? 'horizontal' : 'vertical'}
+      grows={grows}
+      size={state.size}
+      min={PANEL_LIMITS[panel].min}
+      max={PANEL_LIMITS[panel].max}
+      collapsed={state.collapsed}
+      onResize={(size) => controls.resize(panel, size)}
+      onToggle={() => controls.toggle(panel)}
+    />
+  );
+}
+
+/**
+ * A panel's place: the panel with a button that hides it, or, hidden, a slim bar with a
+ * button that shows it again (its name, and for findings their counts).
+ */
+function PanelSlot({ panel, controls, className, children, summary }: { panel: PanelId; controls: PanelLayoutControls; className: string; children: ReactNode; summary?: ReactNode }) {
+  const t = useT();
+  const name = t(PANELS[panel].title);
+  const collapsed = controls.layout[panel].collapsed;
+  return (
+    <div id={PANELS[panel].id} className={`panel-slot ${className}${collapsed ? ' is-collapsed' : ''}`}>
+      {collapsed ? (
+        <button type="button" className="panel-bar" aria-label={`Show ${PANELS[panel].hook}`} aria-expanded={false} aria-controls={PANELS[panel].id} title={t('showPanel', { panel: name })} onClick={() => controls.toggle(panel)}>
+          <span className="panel-bar-name">{name}</span>
+          {summary}
+        </button>
+      ) : (
+        <>
+          {children}
+          <button type="button" className="panel-hide" aria-label={`Hide ${PANELS[panel].hook}`} aria-expanded={true} aria-controls={PANELS[panel].id} title={t('hidePanel', { panel: name })} onClick={() => controls.toggle(panel)}>
+            {panel === 'palette' ? '‹' : panel === 'inspector' ? '›' : '▾'}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
 function Designer({ session }: { session: Session }) {
   useShortcuts(session.store);
+  const controls = usePanelLayout();
+  const { palette, inspector, findings } = controls.layout;
+  // The right column holds the inspector over the findings and metrics; with both hidden it
+  // shrinks to their bars.
+  const sideCollapsed = inspector.collapsed && findings.collapsed;
+  const columns = `${palette.collapsed ? 'auto' : `${palette.size}px`} auto minmax(0, 1fr) auto ${sideCollapsed ? 'auto' : `${inspector.size}px`}`;
+  const rows = inspector.collapsed ? 'auto auto minmax(0, 1fr)' : findings.collapsed ? 'minmax(0, 1fr) auto auto' : `minmax(0, 1fr) auto ${findings.size}px`;
   return (
     <div className="designer">
       <Toolbar />
@@ -62,18 +127,29 @@ function Designer({ session }: { session: Session }) {
         <SaveStatus />
         <Messages />
       </div>
-      <div className="workspace">
-        <Palette />
+      <div className="workspace" style={{ gridTemplateColumns: columns }}>
+        <PanelSlot panel="palette" controls={controls} className="palette-slot">
+          <Palette />
+        </PanelSlot>
+        <PanelSplitter panel="palette" controls={controls} grows={1} />
         <main className="canvas-area">
           <OrgCanvas />
         </main>
-        <Suspense fallback={<aside className="inspector" />}>
-          <Inspector />
-        </Suspense>
-      </div>
-      <div className="bottom-panels">
-        <FindingsPanel />
-        <MetricsPanel />
+        <PanelSplitter panel="inspector" controls={controls} grows={-1} />
+        <div className={`side-column${sideCollapsed ? ' is-collapsed' : ''}`} style={{ gridTemplateRows: rows }}>
+          <PanelSlot panel="inspector" controls={controls} className="inspector-slot">
+            <Suspense fallback={<aside className="inspector" />}>
+              <Inspector />
+            </Suspense>
+          </PanelSlot>
+          <PanelSplitter panel="findings" controls={controls} grows={-1} />
+          <PanelSlot panel="findings" controls={controls} className="findings-slot" summary={<FindingsSummary />}>
+            <div className="bottom-panels">
+              <FindingsPanel />
+              <MetricsPanel />
+            </div>
+          </PanelSlot>
+        </div>
       </div>
     </div>
   );

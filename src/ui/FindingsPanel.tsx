@@ -62,6 +62,27 @@ export function FindingsPanel() {
   );
 }
 
+/** The findings counted by severity for the collapsed panel's bar: "2 errors · 3 warnings". */
+export function FindingsSummary() {
+  const t = useT();
+  const doc = useOrg(selectDoc);
+  const findings = derive(doc).findings;
+  const count = (severity: Severity) => findings.reduce((n, f) => (f.severity === severity ? n + 1 : n), 0);
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const parts = [
+    errors > 0 ? (errors === 1 ? t('countError') : t('countErrors', { count: errors })) : null,
+    warnings > 0 ? (warnings === 1 ? t('countWarning') : t('countWarnings', { count: warnings })) : null,
+    infos > 0 ? t('countInfos', { count: infos }) : null,
+  ].filter((p) => p !== null);
+  return (
+    <span className="findings-summary" data-errors={errors} data-warnings={warnings} data-infos={infos}>
+      {parts.length === 0 ? t('noFindingsShort') : parts.join(' · ')}
+    </span>
+  );
+}
+
 /**
  * Each finding with a key from what it is about (rule and roles, numbered when repeated), not
  * its place: a finding that appears or goes away does not make React rebuild the items after it.

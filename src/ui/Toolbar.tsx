@@ -3,7 +3,7 @@
  * actions that tests drive (ui.md hooks: "New", "Presets", "Import", "Undo", …) stay
  * the same in every language, so scripts and assistive tools find them either way.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
 import { loadForImport } from '../io/accept.ts';
@@ -18,6 +18,7 @@ import { exportJson } from './exportJson.ts';
 import { exportCsv } from './exportCsv.ts';
 import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
+import { OverflowMenu } from './OverflowMenu.tsx';
 
 // Picture export (SVG rendering, rasterizing) is rarely used: loaded when first opened.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
@@ -28,6 +29,46 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
 const SPREADSHEET = /\.(csv|tsv|txt|xlsx)$/i;
 const DocumentsDialog = lazy(() => import('./DocumentsDialog.tsx'));
 const VersionsDialog = lazy(() => import('./VersionsDialog.tsx'));
+
+/** The toolbar actions that may move into the "More" menu, in the row's order. */
+const MOVABLE = ['versions', 'exportJson', 'exportCsv', 'exportPng', 'exportSvg', 'redo', 'autoLayout', 'direction'] as const;
+type Movable = (typeof MOVABLE)[number];
+const EXPORTS: readonly Movable[] = ['exportJson', 'exportCsv', 'exportPng', 'exportSvg'];
+/** Which actions leave the row first when it is too narrow: the least used first. */
+const OVERFLOW_ORDER: readonly Movable[] = ['direction', 'exportSvg', 'exportCsv', 'autoLayout', 'versions', 'exportPng', 'redo', 'exportJson'];
+/** The "More" button's width before it was first drawn (then measured). */
+const MORE_WIDTH_GUESS = 72;
+const NONE: ReadonlySet<Movable> = new Set();
+
+interface Action {
+  /** The accessible name (English in every language). */
+  readonly name: string;
+  /** The visible label in the menu, and in the row unless `short` is set. */
+  readonly label: string;
+  readonly short?: string;
+  readonly popup?: 'dialog';
+  readonly disabled?: boolean;
+  readonly title?: string;
+  readonly run: () => void;
+}
+
+/**
+ * The actions to move into the menu so the row fits `available` pixels, from the widths of the
+ * row's items as last drawn (every movable one drawn at least once since the language changed).
+ */
+function overflowing(widths: ReadonlyMap<string, number>, fixed: readonly string[], gap: number, available: number): ReadonlySet<Movable> {
+  const w = (key: string) => (widths.get(key) ?? 0) + gap;
+  let total = fixed.reduce((sum, key) => sum + w(key), 0) + MOVABLE.reduce((sum, key) => sum + w(key), 0) + w('export-label') - gap;
+  const hidden = new Set<Movable>();
+  for (const key of OVERFLOW_ORDER) {
+    if (total <= available) break;
+    if (hidden.size === 0) total += (widths.get('more') ?? MORE_WIDTH_GUESS) + gap;
+    hidden.add(key);
+    total -= w(key);
+    if (EXPORTS.every((k) => hidden.has(k))) total -= w('export-label');
+  }
+  return hidden;
+}
 
 const selectName = (s: OrgState) => s.doc.name;
 const selectDirection = (s: OrgState) => s.doc.view.direction;
@@ -83,11 +124,76 @@ export function Toolbar() {
   };
   useHeldDraft(nameDraft !== null, commitName);
 
+  // The row never wraps: what does not fit moves into "More". Widths are measured as drawn
+  // and kept (a hidden action keeps its last width); a language switch redraws every action
+  // once to measure it again, before the screen is painted.
+  const row = useRef<HTMLElement>(null);
+  const widths = useRef(new Map<string, number>());
+  const [hidden, setHidden] = useState<ReadonlySet<Movable>>(NONE);
+  const fit = useCallback(() => {
+    const bar = row.current;
+    if (!bar) return;
+    const fixed: string[] = [];
+    for (const el of bar.querySelectorAll<HTMLElement>(':scope > [data-item]')) {
+      const key = el.dataset.item!;
+      widths.current.set(key, el.getBoundingClientRect().width);
+      if (!(MOVABLE as readonly string[]).includes(key) && key !== 'export-label' && key !== 'more') fixed.push(key);
+    }
+    if (MOVABLE.some((k) => !widths.current.has(k))) {
+      setHidden(NONE);
+      return;
+    }
+    const style = getComputedStyle(bar);
+    const available = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const next = overflowing(widths.current, fixed, parseFloat(style.columnGap) || 0, available);
+    setHidden((prev) => (prev.size === next.size && [...next].every((k) => prev.has(k)) ? prev : next));
+  }, []);
+  useLayoutEffect(() => {
+    widths.current.clear();
+    setHidden(NONE);
+  }, [language]);
+  useLayoutEffect(fit, [fit, hidden, language]);
+  useEffect(() => {
+    const observer = new ResizeObserver(fit);
+    if (row.current) observer.observe(row.current);
+    return () => observer.disconnect();
+  }, [fit]);
+
+  // The actions that may move into the "More" menu when the row is too narrow, in the row's
+  // order. Their accessible names stay English in every language (ui.md hooks).
+  const actions: Record<Movable, Action> = {
+    versions: { name: 'Versions', label: t('versions'), popup: 'dialog', run: () => setDialog('versions') },
+    exportJson: { name: 'Export JSON', label: t('exportJson'), short: 'JSON', run: () => exportJson(store) },
+    exportCsv: { name: 'Export CSV', label: t('exportCsv'), short: 'CSV', run: () => void exportCsv(store) },
+    exportPng: { name: 'Export PNG', label: t('exportPng'), short: 'PNG', popup: 'dialog', run: () => setExporting('png') },
+    exportSvg: { name: 'Export SVG', label: t('exportSvg'), short: 'SVG', popup: 'dialog', run: () => setExporting('svg') },
+    redo: { name: 'Redo', label: t('redo'), disabled: !canRedo, title: 'Ctrl+Shift+Z', run: () => store.getState().redo() },
+    autoLayout: { name: 'Auto layout', label: t('autoLayout'), run: () => store.getState().run(clearPositions) },
+    direction: {
+      name: `${t('direction')}: ${direction === 'TB' ? t('directionTB') : t('directionLR')}`,
+      label: `${t('direction')}: ${direction === 'TB' ? t('directionTB') : t('directionLR')}`,
+      short: direction === 'TB' ? '↓' : '→',
+      run: () => store.getState().run((d) => setDirection(d, d.view.direction === 'TB' ? 'LR' : 'TB')),
+    },
+  };
+  const shown = (key: Movable) => !hidden.has(key);
+  const button = (key: Movable) => {
+    const a = actions[key];
+    return shown(key) ? (
+      <button key={key} type="button" data-item={key} aria-label={a.name} aria-haspopup={a.popup} disabled={a.disabled} title={a.title ?? (a.short ? a.label : undefined)} onClick={a.run}>
+        {a.short ?? a.label}
+      </button>
+    ) : null;
+  };
+
   return (
-    <header className="toolbar">
-      <span className="app-name">{t('appName')}</span>
+    <header className="toolbar" ref={row}>
+      <span className="app-name" data-item="app-name">
+        {t('appName')}
+      </span>
       <input
         className="doc-name"
+        data-item="doc-name"
         aria-label="Document name"
         title={t('documentName')}
         value={nameDraft ?? name}
@@ -99,67 +205,48 @@ export function Toolbar() {
         }}
         aria-invalid={nameDraft !== null && (nameDraft.length < 1 || nameDraft.length > 200) ? true : undefined}
       />
-      <div className="toolbar-group">
-        <button type="button" aria-label="Documents" aria-haspopup="dialog" onClick={() => setDialog('documents')}>
-          {t('documents')}
-        </button>
-        <button type="button" aria-label="Versions" aria-haspopup="dialog" onClick={() => setDialog('versions')}>
-          {t('versions')}
-        </button>
-        <button type="button" aria-label="New" onClick={() => load(blankDocument())}>
-          {t('new')}
-        </button>
-        <button type="button" aria-label="Presets" aria-expanded={presetsOpen} onClick={() => setPresetsOpen((o) => !o)}>
-          {t('presets')}
-        </button>
-        <label className="button-like">
-          <span aria-hidden="true">{t('import')}</span>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,.csv,.tsv,.txt,.xlsx,application/json,text/csv"
-            aria-label="Import"
-            className="visually-hidden"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
-        <button type="button" aria-label="Export JSON" onClick={() => exportJson(store)}>
-          {t('exportJson')}
-        </button>
-        <button type="button" aria-label="Export CSV" onClick={() => void exportCsv(store)}>
-          {t('exportCsv')}
-        </button>
-        <button type="button" aria-label="Export PNG" aria-haspopup="dialog" onClick={() => setExporting('png')}>
-          {t('exportPng')}
-        </button>
-        <button type="button" aria-label="Export SVG" aria-haspopup="dialog" onClick={() => setExporting('svg')}>
-          {t('exportSvg')}
-        </button>
+      <button type="button" data-item="documents" aria-label="Documents" aria-haspopup="dialog" onClick={() => setDialog('documents')}>
+        {t('documents')}
+      </button>
+      {button('versions')}
+      <button type="button" data-item="new" aria-label="New" onClick={() => load(blankDocument())}>
+        {t('new')}
+      </button>
+      <button type="button" data-item="presets" aria-label="Presets" aria-expanded={presetsOpen} onClick={() => setPresetsOpen((o) => !o)}>
+        {t('presets')}
+      </button>
+      <label className="button-like" data-item="import">
+        <span aria-hidden="true">{t('import')}</span>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.csv,.tsv,.txt,.xlsx,application/json,text/csv"
+          aria-label="Import"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      {EXPORTS.some(shown) && (
+        <span className="toolbar-label" data-item="export-label" aria-hidden="true">
+          {t('export')}
+        </span>
+      )}
+      {EXPORTS.map(button)}
+      <button type="button" data-item="undo" aria-label="Undo" disabled={!canUndo} onClick={() => store.getState().undo()} title="Ctrl+Z">
+        {t('undo')}
+      </button>
+      {button('redo')}
+      {button('autoLayout')}
+      {button('direction')}
+      <div className="toolbar-search" data-item="search">
+        <SearchBox />
       </div>
-      <div className="toolbar-group">
-        <button type="button" aria-label="Undo" disabled={!canUndo} onClick={() => store.getState().undo()} title="Ctrl+Z">
-          {t('undo')}
-        </button>
-        <button type="button" aria-label="Redo" disabled={!canRedo} onClick={() => store.getState().redo()} title="Ctrl+Shift+Z">
-          {t('redo')}
-        </button>
-        <button type="button" aria-label="Auto layout" onClick={() => store.getState().run(clearPositions)}>
-          {t('autoLayout')}
-        </button>
-        <button
-          type="button"
-          aria-label={`${t('direction')}: ${direction === 'TB' ? t('directionTB') : t('directionLR')}`}
-          onClick={() => store.getState().run((d) => setDirection(d, d.view.direction === 'TB' ? 'LR' : 'TB'))}
-        >
-          {direction === 'TB' ? '↓' : '→'}
-        </button>
-      </div>
-      <SearchBox />
-      <select aria-label="Language" title={t('language')} value={language} onChange={(e) => switchLanguage(e.target.value as Language)}>
+      {hidden.size > 0 && <OverflowMenu item="more" label={t('more')} actions={MOVABLE.filter((k) => hidden.has(k)).map((k) => ({ key: k, ...actions[k] }))} />}
+      <select data-item="language" aria-label="Language" title={t('language')} value={language} onChange={(e) => switchLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {l === 'en' ? 'English' : '简体中文'}

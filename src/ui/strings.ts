@@ -290,6 +290,18 @@ const en = {
   keyPalette: 'On a palette card: add that role under the selected role (the manager stays selected)',
   keyManager: "Change a role's manager: select it, F2, then Tab to “Reports to” and type the manager's id",
   keyAnyLetter: 'a letter',
+  // Issue 17, point 1: room (collapsible panels, splitters, the toolbar's "More" menu).
+  more: 'More',
+  showPanel: 'Show {panel}',
+  hidePanel: 'Hide {panel}',
+  splitterHint: 'Drag to resize. Keyboard: arrows resize, Enter hides or shows the panel.',
+  findingsAndMetrics: 'Findings and metrics',
+  countError: '1 error',
+  countErrors: '{count} errors',
+  countWarning: '1 warning',
+  countWarnings: '{count} warnings',
+  countInfos: '{count} info',
+  noFindingsShort: 'No findings',
 } as const;
 
 export type StringKey = keyof typeof en;
