@@ -22,7 +22,7 @@ const ROWS: readonly (readonly [readonly string[], StringKey])[] = [
   [['Ctrl/⌘+/'], 'keyCollapse'],
   [['Ctrl/⌘+Z'], 'keyUndo'],
   [['Ctrl/⌘+Shift+Z', 'Ctrl/⌘+Y'], 'keyRedo'],
-  [['+'], 'keyZoomIn'],
+  [['+', '='], 'keyZoomIn'],
   [['-'], 'keyZoomOut'],
   [['0'], 'keyFit'],
   [['?'], 'keyHelp'],
