@@ -9,7 +9,6 @@ import {
   ControlButton,
   Controls,
   ReactFlow,
-  BezierEdge,
   useReactFlow,
   useViewport,
   type Connection,
@@ -33,12 +32,13 @@ import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { Minimap } from './Minimap.tsx';
 import { dropPreview, dropResult, PREVIEW_DELAY_MS, type DropPreview } from './preview.ts';
-import { ReportsEdge } from './ReportsEdge.tsx';
+import { DottedEdge, ReportsEdge } from './ReportsEdge.tsx';
+import { Legend } from './Legend.tsx';
 import { RoleNode, type RoleFlowNode } from './RoleNode.tsx';
 
 // Defined once at module scope: React Flow re-mounts every node when these change.
 const nodeTypes = { role: RoleNode };
-const edgeTypes = { reports: ReportsEdge, dotted: BezierEdge };
+const edgeTypes = { reports: ReportsEdge, dotted: DottedEdge };
 const defaultEdgeOptions = { focusable: false };
 
 const selectDoc = (s: OrgState) => s.doc;
@@ -369,6 +369,7 @@ export function OrgCanvas() {
           </ControlButton>
         </Controls>
         <Minimap layout={layout.layout} viewport={viewport} size={size} />
+        <Legend />
       </ReactFlow>
       {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
       {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}

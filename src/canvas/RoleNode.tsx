@@ -3,6 +3,10 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Role } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
+import type { OrgState } from '../store/orgStore.ts';
+import { useOrg } from '../ui/context.tsx';
+import { familyLabel, poolWords, vacancyWords } from '../ui/labels.ts';
+import './cards.css';
 
 export interface RoleNodeData extends Record<string, unknown> {
   readonly role: Role;
@@ -21,6 +25,8 @@ export interface RoleNodeData extends Record<string, unknown> {
 
 export type RoleFlowNode = Node<RoleNodeData, 'role'>;
 
+const selectLanguage = (s: OrgState) => s.language;
+
 function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
   const { role, title, findings, hiddenCount, hasReports, collapsed, direction, dropTarget, labels } = data;
   const vertical = direction === 'TB';
@@ -28,6 +34,10 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
     .filter(Boolean)
     .join(' ');
   const vacant = role.vacancies >= role.headcount;
+  // The card's words in the UI language: the family's name, the openings ("vacant", "2 of 6 open").
+  const language = useOrg(selectLanguage);
+  const vacancy = vacancyWords(role, language);
+  const pool = poolWords(role);
   return (
     <div className={className} data-family={role.family}>
       <Handle id="main" type="target" position={vertical ? Position.Top : Position.Left} />
@@ -35,7 +45,7 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
       <Handle id="end" type="target" position={vertical ? Position.Right : Position.Bottom} className="handle-side" isConnectable={false} />
       <Handle id="dotted-out" type="source" position={vertical ? Position.Right : Position.Bottom} className="handle-side" isConnectable={false} />
       <div className="role-card-head">
-        <span className="role-title" title={role.title}>{title}</span>
+        <span className="role-title" title={title}>{title}</span>
         {findings && (
           <span className={`badge badge-${findings.worst}`} data-severity={findings.worst} aria-label={`${findings.count} ${findings.worst}`}>
             {findings.count}
@@ -43,10 +53,10 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
         )}
       </div>
       <div className="role-meta">
-        <span>{role.family}</span>
+        <span className="role-family">{familyLabel(role.family, language)}</span>
         <span>{labels.level} {role.level}</span>
-        {role.headcount > 1 && <span>× {role.headcount}</span>}
-        {role.vacancies > 0 && <span className="vacancy">{vacant ? labels.vacant : `${role.vacancies} ${labels.vacant}`}</span>}
+        {pool && <span>{pool}</span>}
+        {vacancy && <span className="vacancy">{vacancy}</span>}
       </div>
       <div className="role-holder">{role.holder?.name ?? (vacant ? '—' : '')}</div>
       {hasReports && (

@@ -8,6 +8,8 @@ import type { Edge } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
 import type { Layout, Rect } from '../layout/types.ts';
 import { Slot } from '../layout/types.ts';
+import { DOTTED_STYLES } from '../layout/colours.ts';
+import { curvePath, dottedRoute, reportingPath, type CardBox } from '../layout/routes.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
 import type { RoleFlowNode, RoleNodeData } from './RoleNode.tsx';
@@ -71,6 +73,10 @@ export class FlowCache {
 
     const nextNodes = new Map<string, CachedNode>();
     const nodes: RoleFlowNode[] = [];
+    // Where each mounted card is drawn: lines are routed from these boxes, not from React
+    // Flow's measured handles (measured once per card, they would keep the sides of the
+    // direction the card was first drawn in).
+    const boxes = new Map<number, CardBox>();
     const ordered = [...picked].sort((a, b) => a - b);
     for (const i of ordered) {
       const role = doc.roles[i]!;
@@ -81,6 +87,7 @@ export class FlowCache {
       // dropped onto one of its own reports (and refused), and move with it on an empty-canvas drop.
       const live = drag?.positions.get(role.id);
       if (live) ({ x, y } = live);
+      boxes.set(i, { x, y, w: layout.nodeWidth, h: layout.nodeHeight });
       const findings = byRole.get(role.id);
       const selected = selection.has(role.id);
       const collapsed = layout.hiddenCount[i]! > 0 || doc.view.collapsed.includes(role.id);
@@ -132,9 +139,8 @@ export class FlowCache {
         cached.target === edge.target &&
         cached.targetHandle === edge.targetHandle &&
         cached.type === edge.type &&
-        cached.data?.bus === edge.data?.bus &&
-        cached.data?.slot === edge.data?.slot &&
-        cached.data?.direction === edge.data?.direction;
+        cached.className === edge.className &&
+        cached.data?.path === edge.data?.path;
       const out = reuse ? cached : edge;
       nextEdges.set(out.id, out);
       edges.push(out);
@@ -148,6 +154,7 @@ export class FlowCache {
         // The planned route holds while both cards are where the layout put them.
         const planned = !Object.hasOwn(positions, role.id) && !Object.hasOwn(positions, manager.id) && !drag?.positions.has(role.id) && !drag?.positions.has(manager.id);
         const bus = planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null;
+        const route = { slot: planned ? slot : Slot.row, bus, direction: layout.direction };
         keep({
           id: `reports:${role.id}`,
           source: manager.id,
@@ -156,19 +163,37 @@ export class FlowCache {
           targetHandle: slot === Slot.hanging || slot === Slot.assistantAfter ? 'start' : slot === Slot.assistantBefore ? 'end' : 'main',
           type: 'reports',
           selectable: false,
-          data: { slot: planned ? slot : Slot.row, bus, direction: layout.direction },
+          data: { ...route, path: reportingPath(boxes.get(m)!, boxes.get(i)!, route) },
         });
       }
       for (const line of role.dottedLines) {
         const to = index.indexOf.get(line.to);
         if (to === undefined || !picked.has(to) || to === i) continue;
-        keep({ id: `dotted:${role.id}:${line.to}`, source: role.id, target: line.to, type: 'dotted', sourceHandle: 'dotted-out', targetHandle: 'end', selectable: false, data: { kind: line.kind } });
+        keep({
+          id: `dotted:${role.id}:${line.to}`,
+          source: role.id,
+          target: line.to,
+          type: 'dotted',
+          sourceHandle: 'dotted-out',
+          targetHandle: 'end',
+          selectable: false,
+          // A modifier class per kind, and its dash and colour (the same in the legend and the SVG export).
+          className: `dotted-${line.kind}`,
+          style: DOTTED_STYLE[line.kind],
+          data: { kind: line.kind, path: curvePath(dottedRoute(boxes.get(i)!, boxes.get(to)!)) },
+        });
       }
     }
     this.edges = nextEdges;
     return { nodes, edges };
   }
 }
+
+/** Inline styles of dotted lines by kind, made once so that edges keep equal objects. */
+const DOTTED_STYLE = {
+  'indirect-manager': { stroke: DOTTED_STYLES['indirect-manager'].colour, strokeDasharray: DOTTED_STYLES['indirect-manager'].dash },
+  partner: { stroke: DOTTED_STYLES.partner.colour, strokeDasharray: DOTTED_STYLES.partner.dash },
+} as const;
 
 function sameData(a: RoleNodeData, b: RoleNodeData): boolean {
   return (

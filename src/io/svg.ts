@@ -7,13 +7,13 @@
  */
 import { buildTreeIndex } from '../model/tree.ts';
 import { layoutDocument, NODE_HEIGHT, NODE_WIDTH, Slot, type Layout } from '../layout/index.ts';
-import { entryPoint, exitPoint, pathOf, routePoints } from '../layout/routes.ts';
+import { curvePath, dottedRoute, entryPoint, exitPoint, pathOf, routePoints } from '../layout/routes.ts';
 import { checkDocument } from '../rules/engine.ts';
 import { findingsByRole, type RoleFindings } from '../rules/types.ts';
-import { localTitle } from '../model/labels.ts';
+import { familyLabel, localTitle, poolWords, vacancyWords } from '../model/labels.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import { displayText, escapeXml, fitLine, fitLines, textWidth } from './svg-text.ts';
-import { FAMILY_COLOURS, SEVERITY_COLOURS } from '../layout/colours.ts';
+import { DOTTED_STYLES, FAMILY_COLOURS, LINE_COLOUR, SEVERITY_COLOURS } from '../layout/colours.ts';
 
 export { escapeXml } from './svg-text.ts';
 
@@ -65,8 +65,8 @@ const PILL_BELOW = 10;
 
 
 const LABELS = {
-  en: { period: 'Period', date: 'Date', level: 'Level', vacant: 'vacant', sep: ': ' },
-  'zh-CN': { period: '期间', date: '日期', level: '职级', vacant: '空缺', sep: '：' },
+  en: { period: 'Period', date: 'Date', level: 'Level', sep: ': ' },
+  'zh-CN': { period: '期间', date: '日期', level: '职级', sep: '：' },
 } as const;
 
 interface Box {
@@ -154,8 +154,8 @@ export function renderSvg(doc: OrgDocument, options: SvgOptions = {}): SvgResult
   // Lines first, so cards are drawn over them. Arrays are joined, not spread: 50,000 arguments would overflow the stack.
   const svg = [
     out.join(''),
-    `<g class="reporting-lines" fill="none" stroke="#7b8794" stroke-width="1.5">\n${lines.join('')}</g>\n`,
-    `<g class="dotted-lines" fill="none" stroke="#868e96" stroke-width="1.25">\n${dotted.join('')}</g>\n`,
+    `<g class="reporting-lines" fill="none" stroke="${LINE_COLOUR}" stroke-width="1.5">\n${lines.join('')}</g>\n`,
+    `<g class="dotted-lines" fill="none" stroke-width="1.25">\n${dotted.join('')}</g>\n`,
     `<g class="roles">\n${cards.join('')}</g>\n`,
     '</g>\n</svg>\n',
   ].join('');
@@ -191,7 +191,11 @@ function reportingLines(
   return out;
 }
 
-/** Dashed dotted lines (each path carries its dash, so a viewer counting dashed elements finds each): a cubic curve from the source card's right side (bottom in LR) to the target's, bulging outwards. */
+/**
+ * Dotted lines on the canvas's routes (routes.ts `dottedRoute`: from the side of the source
+ * facing the target, an S-curve clear of the source card), dashed and coloured by kind as
+ * on the canvas. Each path carries its dash, so a viewer counting dashed elements finds each.
+ */
 function dottedLines(
   roles: readonly Role[],
   indexOf: ReadonlyMap<string, number>,
@@ -203,24 +207,19 @@ function dottedLines(
 ): string[] {
   const out: string[] = [];
   const { nodeWidth: w, nodeHeight: h } = layout;
-  const lr = layout.direction === 'LR';
   for (let i = 0; i < roles.length; i++) {
     const role = roles[i]!;
     if (!shown(i) || role.dottedLines.length === 0) continue;
     for (const line of role.dottedLines) {
       const t = indexOf.get(line.to);
       if (t === undefined || t === i || !shown(t)) continue;
-      const [sx, sy] = lr ? [px[i]! + w / 2, py[i]! + h] : [px[i]! + w, py[i]! + h / 2];
-      const [ex, ey] = lr ? [px[t]! + w / 2, py[t]! + h] : [px[t]! + w, py[t]! + h / 2];
-      const bulge = 40 + Math.min(160, (lr ? Math.abs(ex - sx) : Math.abs(ey - sy)) / 4);
-      const [c1x, c1y, c2x, c2y] = lr ? [sx, sy + bulge, ex, ey + bulge] : [sx + bulge, sy, ex + bulge, ey];
+      const curve = dottedRoute({ x: px[i]!, y: py[i]!, w, h }, { x: px[t]!, y: py[t]!, w, h });
       // The curve lies inside the hull of its control points.
-      grow(box, sx, sy);
-      grow(box, ex, ey);
-      grow(box, c1x, c1y);
-      grow(box, c2x, c2y);
+      for (const [x, y] of curve) grow(box, x, y);
+      const style = DOTTED_STYLES[line.kind];
+      const kind = escapeXml(line.kind);
       out.push(
-        `<path class="dotted" stroke-dasharray="6 4" data-from="${escapeXml(role.id)}" data-to="${escapeXml(line.to)}" data-kind="${escapeXml(line.kind)}" d="M${round2(sx)},${round2(sy)} C${round2(c1x)},${round2(c1y)} ${round2(c2x)},${round2(c2y)} ${round2(ex)},${round2(ey)}"/>\n`,
+        `<path class="dotted dotted-${kind}" stroke="${style.colour}" stroke-dasharray="${style.dash}" data-from="${escapeXml(role.id)}" data-to="${escapeXml(line.to)}" data-kind="${kind}" d="${curvePath(curve)}"/>\n`,
       );
     }
   }
@@ -273,19 +272,20 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
   }
   out += `${role.external ? TITLE_OPEN_EXTERNAL : TITLE_OPEN}${title.tspans}</text>${title.lines > 1 ? META_OPEN_LOW : META_OPEN}`;
 
-  // Meta line: family, level, pool size, vacancies (in the warning colour), as on the card. When it
-  // is too wide the family goes first (the bar's colour says it), then the line is cut.
-  const family = escapeXml(role.family);
+  // Meta line: family, level, pool size, openings (in the warning colour), in the words of the
+  // card. When it is too wide the family gives way first, cut with an ellipsis as on the canvas
+  // (or left out below MIN_FAMILY: the bar's colour says it), then the line itself is cut.
   const vacant = role.vacancies >= role.headcount;
   const level = `${labels.level} ${role.level}`;
-  const pooled = role.headcount > 1 ? `× ${role.headcount}` : '';
-  const vacancy = role.vacancies > 0 ? (vacant ? labels.vacant : `${role.vacancies} ${labels.vacant}`) : '';
+  const pooled = poolWords(role);
+  const vacancy = vacancyWords(role, language);
   const rest = textWidth(level + pooled + vacancy, META_SIZE) + (pooled ? META_GAP : 0) + (vacancy ? META_GAP : 0);
-  const withFamily = textWidth(family, META_SIZE) + META_GAP + rest <= room;
-  if (withFamily || rest <= room) {
-    out += withFamily ? `<tspan>${family}</tspan><tspan dx="${META_GAP}">${level}</tspan>` : `<tspan>${level}</tspan>`;
+  const familyRoom = room - rest - META_GAP;
+  const family = familyRoom >= MIN_FAMILY ? escapeXml(fitLine(familyLabel(role.family, language), familyRoom, META_SIZE)) : '';
+  if (family || rest <= room) {
+    out += family ? `<tspan class="role-family">${family}</tspan><tspan dx="${META_GAP}">${level}</tspan>` : `<tspan>${level}</tspan>`;
     if (pooled) out += `<tspan dx="${META_GAP}">${pooled}</tspan>`;
-    if (vacancy) out += `<tspan class="vacancy" dx="${META_GAP}" fill="#e67700">${vacancy}</tspan>`;
+    if (vacancy) out += `<tspan class="vacancy" dx="${META_GAP}" fill="#e67700">${escapeXml(vacancy)}</tspan>`;
   } else {
     out += escapeXml(fitLine([level, pooled, vacancy].filter(Boolean).join(' · '), room, META_SIZE));
   }
@@ -307,6 +307,8 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
 }
 
 const META_GAP = 7;
+/** Below this room the family's name is left out of the meta line rather than cut to a stub. */
+const MIN_FAMILY = 40;
 const TITLE_OPEN = `<text class="role-title" x="${TEXT_X}" y="18.5" font-size="${TITLE_SIZE}" font-weight="600" fill="#1d2733">`;
 const TITLE_OPEN_EXTERNAL = TITLE_OPEN.replace('#1d2733', '#5c6773');
 // Meta baseline below a title of one line, or of two.

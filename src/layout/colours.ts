@@ -13,3 +13,16 @@ export const FAMILY_COLOURS: Readonly<Record<string, string>> = {
 
 /** Finding badges, by the worst severity. */
 export const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '#c92a2a', warning: '#e67700', info: '#1971c2' };
+
+/** Reporting lines (solid). */
+export const LINE_COLOUR = '#7b8794';
+
+/**
+ * Dotted lines by kind, on the canvas (inline styles, over app.css's default dash), in its
+ * legend and in the SVG export: an indirect manager is a long violet dash, a partner a
+ * short teal dot, so the two read apart in colour and without it.
+ */
+export const DOTTED_STYLES: Readonly<Record<'indirect-manager' | 'partner', { readonly colour: string; readonly dash: string }>> = {
+  'indirect-manager': { colour: '#7048e8', dash: '8 4' },
+  partner: { colour: '#0c8599', dash: '2 4' },
+};

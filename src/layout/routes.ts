@@ -52,3 +52,70 @@ export function pathOf(points: readonly (readonly [number, number])[]): string {
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** A card's box on the canvas: top-left corner and size. */
+export interface CardBox {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** A dotted line's curve: start, two control points, end. */
+export type DottedCurve = readonly [start: readonly [number, number], c1: readonly [number, number], c2: readonly [number, number], end: readonly [number, number]];
+
+/**
+ * The route of a dotted line from one card to another, in either direction of the chart.
+ * It leaves the source from the side facing the target (the axis with the wider gap
+ * between the cards), enters the target on the side facing back, and bends as an S whose
+ * control points stay in the gap: a cubic curve lies inside the hull of its four points,
+ * and all four are beyond the source's side, so the line never crosses its own source
+ * card (nor its target) and never loops. Overlapping cards (moved by hand onto each
+ * other) get a straight line between their centres.
+ */
+export function dottedRoute(s: CardBox, t: CardBox): DottedCurve {
+  const gaps = [t.x - (s.x + s.w), s.x - (t.x + t.w), t.y - (s.y + s.h), s.y - (t.y + t.h)] as const;
+  let side = 0;
+  for (let k = 1; k < 4; k++) if (gaps[k]! > gaps[side]!) side = k;
+  const gap = gaps[side]!;
+  if (gap <= 0) {
+    const a: [number, number] = [s.x + s.w / 2, s.y + s.h / 2];
+    const b: [number, number] = [t.x + t.w / 2, t.y + t.h / 2];
+    return [a, a, b, b];
+  }
+  const k = gap / 2;
+  switch (side) {
+    case 0: { // target to the right
+      const a = [s.x + s.w, s.y + s.h / 2] as const;
+      const b = [t.x, t.y + t.h / 2] as const;
+      return [a, [a[0] + k, a[1]], [b[0] - k, b[1]], b];
+    }
+    case 1: { // to the left
+      const a = [s.x, s.y + s.h / 2] as const;
+      const b = [t.x + t.w, t.y + t.h / 2] as const;
+      return [a, [a[0] - k, a[1]], [b[0] + k, b[1]], b];
+    }
+    case 2: { // below
+      const a = [s.x + s.w / 2, s.y + s.h] as const;
+      const b = [t.x + t.w / 2, t.y] as const;
+      return [a, [a[0], a[1] + k], [b[0], b[1] - k], b];
+    }
+    default: { // above
+      const a = [s.x + s.w / 2, s.y] as const;
+      const b = [t.x + t.w / 2, t.y + t.h] as const;
+      return [a, [a[0], a[1] - k], [b[0], b[1] + k], b];
+    }
+  }
+}
+
+/** An SVG path of a dotted line's curve. */
+export function curvePath([a, c1, c2, b]: DottedCurve): string {
+  return `M${round2(a[0])},${round2(a[1])} C${round2(c1[0])},${round2(c1[1])} ${round2(c2[0])},${round2(c2[1])} ${round2(b[0])},${round2(b[1])}`;
+}
+
+/** The whole route of a reporting line between two cards (manager `m`, report `r`), as an SVG path. */
+export function reportingPath(m: CardBox, r: CardBox, route: RouteOptions): string {
+  const [sx, sy] = exitPoint(m.x, m.y, m.w, m.h, route.direction);
+  const [ex, ey] = entryPoint(r.x, r.y, r.w, r.h, route.slot, route.direction);
+  return pathOf(routePoints(sx, sy, ex, ey, route));
+}

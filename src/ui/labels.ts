@@ -1,11 +1,11 @@
 /** Small display helpers shared by the canvas and the panels. */
 import type { Language } from './strings.ts';
 
-import { localTitle } from '../model/labels.ts';
+import { familyLabel, localTitle, poolWords, vacancyWords } from '../model/labels.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 
-export { localTitle };
+export { familyLabel, localTitle, poolWords, vacancyWords };
 
 /** The name of the role with this id in the UI language, or null when no role has it. */
 export function titleById(doc: OrgDocument, id: string, language: Language): string | null {

@@ -245,7 +245,7 @@ export const zhCN: Record<StringKey, string> = {
   exportPhaseSvg: '正在绘制图表…',
   exportPhaseDraw: '正在生成图片…',
   exportPhaseEncode: '正在编码 PNG…',
-  // Issue 17, points 5 and 6: the canvas legend and the card's words.
+  // Issue 17, point 5: the canvas legend.
   legend: '图例',
   legendReports: '汇报关系（实线）',
   legendIndirect: '虚线：间接上级',
@@ -253,14 +253,6 @@ export const zhCN: Record<StringKey, string> = {
   legendExternal: '外部职位（虚线边框）',
   legendAssistant: '助理（黄色卡片）',
   legendFindings: '该职位的检查结果（颜色：最严重级别）',
-  'family_head-am': '客户管理负责人',
-  'family_am-lead': '客户管理主管',
-  'family_senior-am': '高级客户经理',
-  family_am: '客户经理',
-  'family_am-ops': '客户管理运营',
-  family_other: '其他',
-  vacancyPool: '{count} 个中 {open} 个空缺',
-  vacancyCount: '{count} 个空缺',
   // Issue 17, points 3–4: keyboard-first canvas (the shortcuts sheet).
   shortcuts: '键盘快捷键',
   shortcutsHint: '焦点在画布或页面上时，按键作用于组织图；焦点在输入框或按钮上时不作用。',

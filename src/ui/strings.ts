@@ -251,7 +251,7 @@ const en = {
   exportPhaseSvg: 'Drawing the chart…',
   exportPhaseDraw: 'Painting the picture…',
   exportPhaseEncode: 'Encoding the PNG…',
-  // Issue 17, points 5 and 6: the canvas legend and the card's words.
+  // Issue 17, point 5: the canvas legend.
   legend: 'Legend',
   legendReports: 'Reports to (solid line)',
   legendIndirect: 'Dotted line: indirect manager',
@@ -259,14 +259,6 @@ const en = {
   legendExternal: 'External role (dashed card)',
   legendAssistant: 'Assistant (yellow card)',
   legendFindings: 'Findings on the role (colour: worst severity)',
-  'family_head-am': 'Head of AM',
-  'family_am-lead': 'AM Lead',
-  'family_senior-am': 'Senior AM',
-  family_am: 'Account Manager',
-  'family_am-ops': 'AM Operations',
-  family_other: 'Other',
-  vacancyPool: '{open} of {count} open',
-  vacancyCount: '{count} vacancies',
   // Issue 17, points 3–4: keyboard-first canvas (the shortcuts sheet).
   shortcuts: 'Keyboard shortcuts',
   shortcutsHint: 'Keys act on the chart when the focus is on the canvas or the page, not while a field or a button has it.',

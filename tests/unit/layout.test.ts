@@ -4,6 +4,7 @@ import { createRandom, generateOrg } from '../../src/model/generate.ts';
 import { buildTreeIndex } from '../../src/model/tree.ts';
 import { createSpatialIndex, layoutDocument, NODE_HEIGHT, NODE_WIDTH, positionOf, Slot, type Layout, type Rect } from '../../src/layout/index.ts';
 import { HANG_INDENT, LEVEL_GAP, STACK_GAP } from '../../src/layout/constants.ts';
+import { curvePath, dottedRoute, reportingPath, type CardBox, type DottedCurve } from '../../src/layout/routes.ts';
 import type { OrgDocument } from '../../src/schema/v1.ts';
 import { chainOf, docOf, type RoleSketch } from '../helpers/doc.ts';
 
@@ -554,5 +555,96 @@ describe('createSpatialIndex', () => {
     const { x, y } = pos(layout, 'a');
     expect(spatial.query({ minX: x + NODE_WIDTH, minY: y, maxX: x + NODE_WIDTH + 10, maxY: y + 10 })).toEqual([]);
     expect(spatial.query({ minX: x + NODE_WIDTH - 1, minY: y, maxX: x + NODE_WIDTH + 10, maxY: y + 10 })).toEqual([0]);
+  });
+});
+
+describe('line routes (routes.ts)', () => {
+  const box = (layout: Layout, id: string): CardBox => ({ ...pos(layout, id), w: NODE_WIDTH, h: NODE_HEIGHT });
+  const pointsOf = (path: string): [number, number][] => [...path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const team = docOf([{ id: 'head' }, { id: 'ea', reportsTo: 'head', assistant: true }, { id: 'a', reportsTo: 'head' }, { id: 'b', reportsTo: 'head' }, { id: 'a1', reportsTo: 'a' }, { id: 'b1', reportsTo: 'b' }]);
+
+  for (const direction of ['TB', 'LR'] as const) {
+    it(`leaves a manager from the side facing its reports and enters row reports on the facing side (${direction})`, () => {
+      const { layout } = layoutOf(team, direction);
+      const m = box(layout, 'head');
+      for (const id of ['a', 'b']) {
+        const r = box(layout, id);
+        const i = at(layout, id);
+        expect(layout.slot[i]).toBe(Slot.row);
+        const points = pointsOf(reportingPath(m, r, { slot: Slot.row, bus: layout.bus[at(layout, 'head')]!, direction }));
+        const [first, last] = [points[0]!, points.at(-1)!];
+        if (direction === 'LR') {
+          expect(first).toEqual([m.x + m.w, m.y + m.h / 2]);
+          expect(last).toEqual([r.x, r.y + r.h / 2]);
+          // Out horizontally, in horizontally.
+          expect(points[1]![1]).toBe(first[1]);
+          expect(points.at(-2)![1]).toBe(last[1]);
+        } else {
+          expect(first).toEqual([m.x + m.w / 2, m.y + m.h]);
+          expect(last).toEqual([r.x + r.w / 2, r.y]);
+          expect(points[1]![0]).toBe(first[0]);
+          expect(points.at(-2)![0]).toBe(last[0]);
+        }
+        // Every segment is straight along one axis.
+        for (let k = 1; k < points.length; k++) expect(points[k]![0] === points[k - 1]![0] || points[k]![1] === points[k - 1]![1]).toBe(true);
+      }
+    });
+
+    it(`keeps the assistant clear of the trunk to the reports (${direction})`, () => {
+      const { layout } = layoutOf(team, direction);
+      const m = box(layout, 'head');
+      const ea = box(layout, 'ea');
+      const trunk = pointsOf(reportingPath(m, box(layout, 'a'), { slot: Slot.row, bus: layout.bus[at(layout, 'head')]!, direction })).slice(0, 2);
+      const [[x1, y1], [x2, y2]] = trunk as [[number, number], [number, number]];
+      // The trunk segment and the assistant's card do not meet (not even touching).
+      const apart = Math.max(x1, x2) < ea.x || Math.min(x1, x2) > ea.x + ea.w || Math.max(y1, y2) < ea.y || Math.min(y1, y2) > ea.y + ea.h;
+      expect(apart).toBe(true);
+    });
+  }
+
+  /** Points along a dotted curve. */
+  const sample = ([a, c1, c2, b]: DottedCurve, steps = 64): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let k = 0; k <= steps; k++) {
+      const t = k / steps;
+      const u = 1 - t;
+      const f = (i: 0 | 1) => u * u * u * a[i] + 3 * u * u * t * c1[i] + 3 * u * t * t * c2[i] + t * t * t * b[i];
+      out.push([f(0), f(1)]);
+    }
+    return out;
+  };
+  const inside = ([x, y]: [number, number], c: CardBox) => x > c.x + 0.01 && x < c.x + c.w - 0.01 && y > c.y + 0.01 && y < c.y + c.h - 0.01;
+
+  it('routes a dotted line from the side of its source facing the target, clear of both cards and without loops', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 }), (dx, dy) => {
+        const s: CardBox = { x: 0, y: 0, w: NODE_WIDTH, h: NODE_HEIGHT };
+        const t: CardBox = { x: dx, y: dy, w: NODE_WIDTH, h: NODE_HEIGHT };
+        const overlap = dx < NODE_WIDTH && dx > -NODE_WIDTH && dy < NODE_HEIGHT && dy > -NODE_HEIGHT;
+        fc.pre(!overlap);
+        const curve = dottedRoute(s, t);
+        const points = sample(curve);
+        for (const p of points) {
+          expect(inside(p, s)).toBe(false);
+          expect(inside(p, t)).toBe(false);
+        }
+        // It starts on the source's border and ends on the target's.
+        const [start, , , end] = curve;
+        expect(start[0] === 0 || start[0] === NODE_WIDTH || start[1] === 0 || start[1] === NODE_HEIGHT).toBe(true);
+        expect(end[0] === dx || end[0] === dx + NODE_WIDTH || end[1] === dy || end[1] === dy + NODE_HEIGHT).toBe(true);
+        // No loop: it moves one way along the axis it leaves on.
+        const axis = start[0] === 0 || start[0] === NODE_WIDTH ? 0 : 1;
+        const sign = Math.sign(end[axis] - start[axis]);
+        for (let k = 1; k < points.length; k++) expect(Math.sign(points[k]![axis] - points[k - 1]![axis]) * sign).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves a dotted line from the Head towards a partner on its left, not from its right side', () => {
+    const curve = dottedRoute({ x: 1000, y: 0, w: NODE_WIDTH, h: NODE_HEIGHT }, { x: 0, y: 300, w: NODE_WIDTH, h: NODE_HEIGHT });
+    expect(curve[0]).toEqual([1000, NODE_HEIGHT / 2]);
+    expect(curve[3]).toEqual([NODE_WIDTH, 300 + NODE_HEIGHT / 2]);
+    expect(curvePath(curve)).toBe('M1000,48 C620,48 620,348 240,348');
   });
 });

@@ -17,6 +17,8 @@ import { chainOf, docOf } from '../helpers/doc.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const DATE = '2026-05-01';
+/** The families as cards name them in English. */
+const FAMILY_WORDS: Record<string, string> = { 'head-am': 'Head of AM', 'am-lead': 'AM Lead', 'senior-am': 'Senior AM', am: 'Account Manager', 'am-ops': 'AM Operations', other: 'Other' };
 
 // ---------------------------------------------------------------------------------------
 // A small strict XML 1.0 well-formedness checker (there is no DOMParser in Node). It
@@ -421,10 +423,17 @@ describe('renderSvg', () => {
       if (shown.endsWith('…')) expect(full.startsWith(shown.slice(0, -1))).toBe(true);
       else expect(shown).toBe(full);
       const meta = textOf(childWithClass(g, 'role-meta')!);
-      expect(meta).toContain(role.family);
+      // The family as people call it, never its id; the openings in words (issue 17).
+      // The family as people call it, never its id (cut with an ellipsis when the line is full).
+      const family = textOf(childWithClass(childWithClass(g, 'role-meta')!, 'role-family')!);
+      const words = FAMILY_WORDS[role.family]!;
+      if (family.endsWith('…')) expect(words.startsWith(family.slice(0, -1).trimEnd())).toBe(true);
+      else expect(family).toBe(words);
+      expect(meta).not.toContain(role.family === 'am' ? 'am ' : role.family);
       expect(meta).toContain(`Level ${role.level}`);
-      if (role.headcount > 1) expect(meta).toContain(`× ${role.headcount}`);
-      if (role.vacancies > 0) expect(meta).toContain('vacant');
+      // Openings in words ("vacant", "2 of 6 open"); a pool's size shown once.
+      if (role.vacancies > 0) expect(meta).toContain(role.headcount === 1 ? 'vacant' : `${role.vacancies} of ${role.headcount} open`);
+      else if (role.headcount > 1) expect(meta).toContain(`× ${role.headcount}`);
       if (role.holder) expect(textOf(childWithClass(g, 'role-holder')!)).toBe(role.holder.name);
     }
     // The title block: name, period, date.
@@ -697,6 +706,73 @@ describe('renderSvg', () => {
     expect(r.roles.size).toBe(doc.roles.length);
     const paths = groupOf(r, 'reporting-lines').children.filter((c): c is XmlElement => typeof c !== 'string').map((p) => p.attrs.get('d'));
     expect(paths).toEqual(expectedReportingPaths(doc));
+  });
+
+  it('draws LR lines out of the manager\u2019s right side into the facing side of each report, and dotted lines by kind clear of their source', () => {
+    const base = preset('china-account-management.json');
+    const doc: OrgDocument = { ...base, view: { ...base.view, direction: 'LR' } };
+    const r = render(doc);
+    const at = new Map([...r.roles].map(([id, g]) => [id, translateOf(g)]));
+    const cards = [...at.values()];
+    const points = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+    const paths = groupOf(r, 'reporting-lines').children.filter((c): c is XmlElement => typeof c !== 'string').map((p) => points(p.attrs.get('d')!));
+    expect(paths.length).toBeGreaterThan(30);
+    for (const line of paths) {
+      const [sx, sy] = line[0]!;
+      const [ex, ey] = line.at(-1)!;
+      // Out of the middle of a card's right side, horizontally.
+      expect(cards.some(([x, y]) => x + NODE_WIDTH === sx && y + NODE_HEIGHT / 2 === sy)).toBe(true);
+      expect(line[1]![1]).toBe(sy);
+      // Into the middle of a card's left side (a row report), or of its top or bottom from the lane (stacked reports, assistants).
+      const left = cards.some(([x, y]) => x === ex && y + NODE_HEIGHT / 2 === ey);
+      const side = cards.some(([x, y]) => x + NODE_WIDTH / 2 === ex && (y === ey || y + NODE_HEIGHT === ey));
+      expect(left || side).toBe(true);
+    }
+    // The head's leads are in the row: their lines end on their left sides.
+    for (const lead of ['lead-east', 'lead-north', 'lead-south']) {
+      const [x, y] = at.get(lead)!;
+      expect(paths.some((line) => line.at(-1)![0] === x && line.at(-1)![1] === y + NODE_HEIGHT / 2)).toBe(true);
+    }
+    const dotted = groupOf(r, 'dotted-lines').children.filter((c): c is XmlElement => typeof c !== 'string');
+    expect(dotted).toHaveLength(4);
+    for (const path of dotted) {
+      const kind = path.attrs.get('data-kind')!;
+      expect(classes(path)).toEqual(['dotted', `dotted-${kind}`]);
+      expect(path.attrs.get('stroke')).toBe(kind === 'partner' ? '#0c8599' : '#7048e8');
+      expect(path.attrs.get('stroke-dasharray')).toBe(kind === 'partner' ? '2 4' : '8 4');
+      // The curve, sampled, stays out of its source card.
+      const [a, c1, c2, b] = points(path.attrs.get('d')!) as [[number, number], [number, number], [number, number], [number, number]];
+      const [x, y] = at.get(path.attrs.get('data-from')!)!;
+      for (let k = 0; k <= 50; k++) {
+        const t = k / 50;
+        const u = 1 - t;
+        const px = u * u * u * a[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t * t * t * b[0];
+        const py = u * u * u * a[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t * t * t * b[1];
+        expect(px > x + 0.5 && px < x + NODE_WIDTH - 0.5 && py > y + 0.5 && py < y + NODE_HEIGHT - 0.5).toBe(false);
+      }
+    }
+  });
+
+  it('says a card\u2019s family and openings in words, in English and Chinese', () => {
+    const doc = docOf([
+      { id: 'pool', title: 'Pool', family: 'am', headcount: 6, vacancies: 2 },
+      { id: 'single', title: 'Single', family: 'am', reportsTo: 'pool', vacancies: 1 },
+      { id: 'full', title: 'Full', family: 'senior-am', reportsTo: 'pool', headcount: 3 },
+      { id: 'over', title: 'Over', family: 'am-ops', reportsTo: 'pool', headcount: 1, vacancies: 3 },
+    ]);
+    const meta = (r: Rendered, id: string) => textOf(childWithClass(r.roles.get(id)!, 'role-meta')!);
+    const en = render(doc);
+    // A full line cuts the family's name first.
+    expect(meta(en, 'pool')).toMatch(/^Account Man[a-z]*…?Level 32 of 6 open$/);
+    expect(meta(en, 'single')).toContain('vacant');
+    expect(meta(en, 'full')).toContain('Senior AM');
+    expect(meta(en, 'full')).toContain('× 3');
+    expect(meta(en, 'over')).toContain('3 vacancies');
+    const zh = render(doc, { language: 'zh-CN' });
+    expect(meta(zh, 'pool')).toContain('客户经理');
+    expect(meta(zh, 'pool')).toContain('6 个中 2 个空缺');
+    expect(meta(zh, 'single')).toContain('空缺');
+    expect(meta(zh, 'full')).toContain('高级客户经理');
   });
 
   it('stays well-formed on random documents with random strings', () => {
