@@ -29,7 +29,6 @@ import { PALETTE_MIME } from '../ui/Palette.tsx';
 import { ShortcutsSheet } from '../ui/ShortcutsSheet.tsx';
 import { focusCard, useViewKeys, type ViewAction } from '../ui/useShortcuts.ts';
 import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
-import { fitViewport, type Box } from './fit.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { Minimap } from './Minimap.tsx';
 import { dropPreview, dropResult, PREVIEW_DELAY_MS, type DropPreview } from './preview.ts';
@@ -44,13 +43,6 @@ const defaultEdgeOptions = { focusable: false };
 
 const selectDoc = (s: OrgState) => s.doc;
 const selectSelection = (s: OrgState) => s.selection;
-
-/** What the minimap covers in the canvas's bottom-right corner (app.css: 200 × 140 at 12 px), kept clear by Fit. */
-const MINIMAP_CORNER = { width: 224, height: 164 };
-const FIT_MARGIN = 24;
-/** Fit never zooms in past this: a small chart is shown at a comfortable size, not blown up. */
-const FIT_MAX_ZOOM = 1.25;
-const MIN_ZOOM = 0.02;
 
 /** How far beyond the screen nodes are mounted, as a share of the screen. */
 const MARGIN = 0.5;
@@ -146,47 +138,10 @@ export function OrgCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
-  const [minimapOpen, setMinimapOpen] = useState(true);
-  /** Fits `bounds` (fit.ts): whole when readable, else the top levels from `root`; clear of the minimap. */
-  const fitTo = useCallback(
-    (bounds: Box, root: Box | null) => {
-      const el = wrapper.current;
-      const screenSize = el && el.clientWidth > 0 ? { width: el.clientWidth, height: el.clientHeight } : size;
-      const direction = store.getState().doc.view.direction === 'LR' ? 'LR' : 'TB';
-      const fitted = fitViewport(bounds, { screen: screenSize, corner: MINIMAP_CORNER, margin: FIT_MARGIN, maxZoom: FIT_MAX_ZOOM, root, direction, minZoom: MIN_ZOOM });
-      // Only the top levels shown: cards run under the minimap's corner, so it folds away (a button brings it back).
-      setMinimapOpen(fitted.whole);
-      void flow.setViewport(fitted, { duration: 200 });
-    },
-    [flow, store, size],
-  );
-
   const fitAll = useCallback(() => {
-    const l = layoutOf(store.getState().doc).layout;
-    const first = l.visible.length > 0 ? l.visible[0]! : -1;
-    const root = first >= 0 ? { minX: l.x[first]!, minY: l.y[first]!, maxX: l.x[first]! + l.nodeWidth, maxY: l.y[first]! + l.nodeHeight } : null;
-    fitTo(l.bounds, root);
-  }, [fitTo, store]);
-
-  /** Zooms to the selected roles (as large as fits, at most the usual editing zoom). */
-  const fitSelection = useCallback(() => {
-    const { doc: current, selection } = store.getState();
-    const l = layoutOf(current).layout;
-    const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-    for (const id of selection) {
-      const i = l.indexOf.get(id);
-      if (i === undefined || !Number.isFinite(l.x[i]!)) continue;
-      const manual = Object.hasOwn(current.view.positions, id) ? current.view.positions[id] : undefined;
-      const x = manual?.x ?? l.x[i]!;
-      const y = manual?.y ?? l.y[i]!;
-      box.minX = Math.min(box.minX, x);
-      box.minY = Math.min(box.minY, y);
-      box.maxX = Math.max(box.maxX, x + l.nodeWidth);
-      box.maxY = Math.max(box.maxY, y + l.nodeHeight);
-    }
-    if (Number.isFinite(box.minX)) fitTo(box, null);
-  }, [fitTo, store]);
-  const hasSelection = useOrg((s) => s.selection.length > 0);
+    const { bounds } = layoutOf(store.getState().doc).layout;
+    void flow.fitBounds({ x: bounds.minX, y: bounds.minY, width: Math.max(1, bounds.maxX - bounds.minX), height: Math.max(1, bounds.maxY - bounds.minY) }, { padding: 0.08 });
+  }, [flow, store]);
 
   // The view keys (+ / - / 0 / ?) and the shortcuts sheet.
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -238,15 +193,14 @@ export function OrgCanvas() {
     [index, doc, layout, screen, flow],
   );
 
-  // Fit the view when a whole document is loaded or the direction changes (not on every edit).
-  const direction = useOrg((s) => s.doc.view.direction);
-  const fitted = useRef({ generation, direction });
+  // Fit the view when a whole document is loaded (not on every edit).
+  const fittedGeneration = useRef(generation);
   useEffect(() => {
-    if (fitted.current.generation === generation && fitted.current.direction === direction) return;
-    fitted.current = { generation, direction };
+    if (fittedGeneration.current === generation) return;
+    fittedGeneration.current = generation;
     const id = requestAnimationFrame(fitAll);
     return () => cancelAnimationFrame(id);
-  }, [generation, direction, fitAll]);
+  }, [generation, fitAll]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<RoleFlowNode>[]) => {
@@ -399,7 +353,7 @@ export function OrgCanvas() {
         }}
         deleteKeyCode={null}
         disableKeyboardA11y
-        minZoom={MIN_ZOOM}
+        minZoom={0.02}
         maxZoom={2}
         nodesFocusable
         elevateNodesOnSelect
@@ -410,17 +364,11 @@ export function OrgCanvas() {
           <ControlButton onClick={fitAll} aria-label="Fit view" title={t('fitView')} className="fit-view">
             ⤢
           </ControlButton>
-          <ControlButton onClick={fitSelection} disabled={!hasSelection} aria-label="Fit selection" title={t('fitSelection')} className="fit-selection">
-            ⊡
-          </ControlButton>
-          <ControlButton onClick={() => setMinimapOpen((open) => !open)} aria-label="Minimap" aria-pressed={minimapOpen} title={t('minimapToggle')} className="minimap-toggle">
-            ▣
-          </ControlButton>
           <ControlButton onClick={() => setSheetOpen(true)} aria-label="Keyboard shortcuts" title={`${t('shortcuts')} (?)`} className="shortcuts-button">
             ?
           </ControlButton>
         </Controls>
-        {minimapOpen && <Minimap layout={layout.layout} viewport={viewport} size={size} />}
+        <Minimap layout={layout.layout} viewport={viewport} size={size} />
         <Legend />
       </ReactFlow>
       {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}

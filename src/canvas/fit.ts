@@ -3,9 +3,7 @@
  * where a card's title can be read (≥ 11 px on screen); otherwise the top of the chart
  * around its first root at that zoom, the overview being one zoom-out away. The minimap
  * covers the canvas's bottom-right corner: the chart is fitted beside it or above it,
- * whichever leaves it larger; when only the top levels are shown, cards run under that
- * corner, so the canvas folds the minimap away (`whole: false`). Pure: the canvas passes
- * sizes in, gets a viewport out.
+ * whichever leaves it larger. Pure: the canvas passes sizes in, gets a viewport out.
  */
 
 /** The card title's font size on the canvas at zoom 1 (app.css, `.role-title`). */
@@ -25,8 +23,6 @@ export interface Viewport {
   readonly x: number;
   readonly y: number;
   readonly zoom: number;
-  /** False when only the top levels are shown (the chart is larger than the screen, under the minimap too). */
-  readonly whole: boolean;
 }
 
 export interface FitOptions {
@@ -63,7 +59,6 @@ export function fitViewport(bounds: Box, options: FitOptions): Viewport {
     const zoom = Math.max(best.zoom, options.minZoom ?? 0);
     return {
       zoom,
-      whole: true,
       x: margin + (best.area.width - bw * zoom) / 2 - bounds.minX * zoom,
       y: margin + (best.area.height - bh * zoom) / 2 - bounds.minY * zoom,
     };
@@ -73,6 +68,6 @@ export function fitViewport(bounds: Box, options: FitOptions): Viewport {
   const rootCentreX = (root.minX + root.maxX) / 2;
   const rootCentreY = (root.minY + root.maxY) / 2;
   return direction === 'TB'
-    ? { zoom, whole: false, x: screen.width / 2 - rootCentreX * zoom, y: margin - root.minY * zoom }
-    : { zoom, whole: false, x: margin - root.minX * zoom, y: screen.height / 2 - rootCentreY * zoom };
+    ? { zoom, x: screen.width / 2 - rootCentreX * zoom, y: margin - root.minY * zoom }
+    : { zoom, x: margin - root.minX * zoom, y: screen.height / 2 - rootCentreY * zoom };
 }

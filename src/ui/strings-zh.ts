@@ -253,18 +253,6 @@ export const zhCN: Record<StringKey, string> = {
   legendExternal: '外部职位（虚线边框）',
   legendAssistant: '助理（黄色卡片）',
   legendFindings: '该职位的检查结果（颜色：最严重级别）',
-  // Issue 17, point 1: room (collapsible panels, splitters, the toolbar's "More" menu).
-  more: '更多',
-  showPanel: '显示{panel}',
-  hidePanel: '隐藏{panel}',
-  splitterHint: '拖动以调整大小。键盘：方向键调整大小，Enter 隐藏或显示面板。',
-  findingsAndMetrics: '检查结果与指标',
-  countError: '1 个错误',
-  countErrors: '{count} 个错误',
-  countWarning: '1 个警告',
-  countWarnings: '{count} 个警告',
-  countInfos: '{count} 条提示',
-  noFindingsShort: '无检查结果',
   // Issue 17, points 3–4: keyboard-first canvas (the shortcuts sheet).
   shortcuts: '键盘快捷键',
   shortcutsHint: '焦点在画布或页面上时，按键作用于组织图；焦点在输入框或按钮上时不作用。',
@@ -288,7 +276,16 @@ export const zhCN: Record<StringKey, string> = {
   keyPalette: '在组件面板的卡片上：在选中的角色之下添加该角色（上级保持选中）',
   keyManager: '更改角色的上级：选中它，按 F2，再用 Tab 到“汇报给”并输入上级的 ID',
   keyAnyLetter: '任意字母',
-  // Issue 17, point 2: fitting the view.
-  fitSelection: '适应所选',
-  minimapToggle: '显示或隐藏小地图',
+  // Issue 17, point 1: room (collapsible panels, splitters, the toolbar's "More" menu).
+  more: '更多',
+  showPanel: '显示{panel}',
+  hidePanel: '隐藏{panel}',
+  splitterHint: '拖动以调整大小。键盘：方向键调整大小，Enter 隐藏或显示面板。',
+  findingsAndMetrics: '检查结果与指标',
+  countError: '1 个错误',
+  countErrors: '{count} 个错误',
+  countWarning: '1 个警告',
+  countWarnings: '{count} 个警告',
+  countInfos: '{count} 条提示',
+  noFindingsShort: '无检查结果',
 };

@@ -259,18 +259,6 @@ const en = {
   legendExternal: 'External role (dashed card)',
   legendAssistant: 'Assistant (yellow card)',
   legendFindings: 'Findings on the role (colour: worst severity)',
-  // Issue 17, point 1: room (collapsible panels, splitters, the toolbar's "More" menu).
-  more: 'More',
-  showPanel: 'Show {panel}',
-  hidePanel: 'Hide {panel}',
-  splitterHint: 'Drag to resize. Keyboard: arrows resize, Enter hides or shows the panel.',
-  findingsAndMetrics: 'Findings and metrics',
-  countError: '1 error',
-  countErrors: '{count} errors',
-  countWarning: '1 warning',
-  countWarnings: '{count} warnings',
-  countInfos: '{count} info',
-  noFindingsShort: 'No findings',
   // Issue 17, points 3–4: keyboard-first canvas (the shortcuts sheet).
   shortcuts: 'Keyboard shortcuts',
   shortcutsHint: 'Keys act on the chart when the focus is on the canvas or the page, not while a field or a button has it.',
@@ -294,9 +282,18 @@ const en = {
   keyPalette: 'On a palette card: add that role under the selected role (the manager stays selected)',
   keyManager: "Change a role's manager: select it, F2, then Tab to “Reports to” and type the manager's id",
   keyAnyLetter: 'a letter',
-  // Issue 17, point 2: fitting the view.
-  fitSelection: 'Fit selection',
-  minimapToggle: 'Show or hide the minimap',
+  // Issue 17, point 1: room (collapsible panels, splitters, the toolbar's "More" menu).
+  more: 'More',
+  showPanel: 'Show {panel}',
+  hidePanel: 'Hide {panel}',
+  splitterHint: 'Drag to resize. Keyboard: arrows resize, Enter hides or shows the panel.',
+  findingsAndMetrics: 'Findings and metrics',
+  countError: '1 error',
+  countErrors: '{count} errors',
+  countWarning: '1 warning',
+  countWarnings: '{count} warnings',
+  countInfos: '{count} info',
+  noFindingsShort: 'No findings',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -27,25 +27,6 @@ async function dragOnto(page: Page, fromId: string, toId: string, whileOver?: ()
   await page.mouse.up();
 }
 
-/**
- * The China preset opens at a readable zoom showing its top levels (issue 17): these tests
- * work on the whole chart, so they zoom out (the "-" key) until every card is on the canvas,
- * and bring the minimap back (it folds away while cards run under it).
- */
-async function showWholeChart(page: Page) {
-  await page.waitForTimeout(300);
-  const canvas = (await page.locator('.react-flow').boundingBox())!;
-  for (let i = 0; i < 8; i++) {
-    const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
-    const all = boxes.every((b) => b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height);
-    if (all) break;
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('-');
-    await page.waitForTimeout(250);
-  }
-  if ((await page.locator('.minimap').count()) === 0) await page.getByRole('button', { name: 'Minimap', exact: true }).click();
-}
-
 describe('the designer in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -61,7 +42,6 @@ describe('the designer in Chromium', () => {
   beforeEach(async () => {
     await context?.close();
     ({ context, page, errors } = await openApp(browser, { width: 1600, height: 1000 }));
-    await showWholeChart(page);
   });
 
   it('opens the China preset with every hook of ui.md and no finding', async () => {
