@@ -216,7 +216,8 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
               {plan.inferences.length > 0 && (
                 <>
                   <h4>{t('importInferred')}</h4>
-                  <ul className="import-list">
+                  {/* Scrolls when long: focusable, so the keyboard can scroll it too. */}
+                  <ul className="import-list" tabIndex={0} aria-label={t('importInferred')}>
                     {plan.inferences.map((inf, i) => (
                       <li key={i}>{inf.message}</li>
                     ))}
@@ -225,7 +226,7 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
               )}
               <h4 data-preview="problems">{t('importProblems', { count: String(plan.problems.length) })}</h4>
               {plan.problems.length > 0 && (
-                <ul className="import-list import-problems">
+                <ul className="import-list import-problems" tabIndex={0} aria-label={t('importProblems', { count: String(plan.problems.length) })}>
                   {plan.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p, i) => (
                     <li key={i} data-problem={p.kind} data-row={p.row}>
                       {p.message}
@@ -238,14 +239,14 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
           )}
         </>
       )}
-      <footer className="modal-footer">
+      <div className="modal-footer">
         <button type="button" onClick={onClose}>
           {t('cancel')}
         </button>
         <button type="button" className="primary" disabled={!plan || typeof plan === 'string'} onClick={doImport}>
           {t('importAction')}
         </button>
-      </footer>
+      </div>
     </Modal>
   );
 }

@@ -40,12 +40,12 @@ export function Modal({ label, title, onClose, className, children }: { label: s
         }
       }}
     >
-      <header className="modal-header">
+      <div className="modal-header">
         <h2>{title}</h2>
         <button type="button" className="modal-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       {children}
     </dialog>
   );
