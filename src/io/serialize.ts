@@ -210,7 +210,11 @@ export function compactDocumentJson(doc: OrgDocument): string {
  * `"roles":[` and `tail` starts with `]`.
  */
 export function compactDocumentParts(doc: OrgDocument): { readonly head: string; readonly tail: string } {
-  const text = JSON.stringify(documentFields(doc, []));
+  return splitAtRoles(JSON.stringify(documentFields(doc, [])));
+}
+
+/** A compact document text with no roles, cut inside its empty `"roles":[]` (head ends with `[`). */
+export function splitAtRoles(text: string): { readonly head: string; readonly tail: string } {
   // Inside a JSON string every quote is escaped, so the first unescaped `"roles":[]` is the key
   // itself (it comes before `settings` and `view`, the only other objects).
   const at = text.indexOf('"roles":[]') + '"roles":['.length;

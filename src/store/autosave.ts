@@ -198,14 +198,6 @@ export class Autosaver {
     return left;
   }
 
-  /** After a conflict: this tab's document becomes the stored one's successor (the user chose to keep it). */
-  resume(entry: DocumentEntry | undefined): void {
-    this.rev = entry?.rev ?? 0;
-    this.saved = null;
-    this.report({ kind: 'saving' });
-    this.arm(0);
-  }
-
   /** The revision this tab last read or wrote. */
   get revision(): number {
     return this.rev;

@@ -17,6 +17,7 @@
  * Every write of one document is one transaction: it lands whole or not at all.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { splitAtRoles } from '../io/serialize.ts';
 
 export const DB_NAME = 'org-designer';
 const DB_VERSION = 1;
@@ -137,9 +138,7 @@ const quiet = (request: Promise<unknown>) => void request.catch(() => {});
 export function renameParts(m: Manifest, name: string): Pick<Manifest, 'head' | 'tail'> {
   const fields = JSON.parse(`${m.head}${m.tail}`) as { name: string };
   fields.name = name;
-  const text = JSON.stringify(fields);
-  const at = text.indexOf('"roles":[]') + '"roles":['.length;
-  return { head: text.slice(0, at), tail: text.slice(at) };
+  return splitAtRoles(JSON.stringify(fields));
 }
 
 /** True for a storage-full error, however the browser names it. */

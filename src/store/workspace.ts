@@ -29,7 +29,7 @@ export const TAB_OPEN_KEY = 'org-designer:open';
 const LAST_OPEN_SETTING = 'last-open';
 
 export type Message = (key: MessageKey, values?: Record<string, string>) => string;
-export type MessageKey = 'openFailed' | 'copyName' | 'updatedFromOtherTab' | 'recoveredName' | 'legacyUnreadableName' | 'switchRefused';
+export type MessageKey = 'openFailed' | 'copyName' | 'updatedFromOtherTab' | 'recoveredName' | 'legacyUnreadableName' | 'switchRefused' | 'libraryActionFailed';
 
 /** Messages between tabs of this origin. */
 type TabMessage = { readonly type: 'saved'; readonly entry: DocumentEntry } | { readonly type: 'library' };
@@ -357,51 +357,76 @@ export class Workspace {
   }
 
   /** Renames a document: the open one through the store (one undoable step), others in the library. */
-  async rename(id: string, name: string): Promise<void> {
-    if (id === this.store.getState().documentId) {
-      this.store.getState().run((d) => renameDocument(d, name));
-      return;
-    }
-    await this.library.rename(id, name);
-    this.libraryChanged();
+  rename(id: string, name: string): Promise<void> {
+    return this.guard(async () => {
+      if (id === this.store.getState().documentId) {
+        this.store.getState().run((d) => renameDocument(d, name));
+        return;
+      }
+      await this.library.rename(id, name);
+      this.libraryChanged();
+    });
   }
 
-  async duplicate(id: string): Promise<string | undefined> {
-    if (id === this.store.getState().documentId) await this.autosaver.flush();
-    const entry = await this.library.entry(id);
-    if (!entry) return undefined;
-    const copy = await this.library.duplicate(id, newDocumentId(), this.options.message('copyName', { name: entry.name }).slice(0, 200));
-    this.libraryChanged();
-    return copy?.id;
+  duplicate(id: string): Promise<string | undefined> {
+    return this.guard(async () => {
+      if (id === this.store.getState().documentId) await this.autosaver.flush();
+      const entry = await this.library.entry(id);
+      if (!entry) return undefined;
+      const copy = await this.library.duplicate(id, newDocumentId(), this.options.message('copyName', { name: entry.name }).slice(0, 200));
+      this.libraryChanged();
+      return copy?.id;
+    });
   }
 
   /** Puts a document into the trash; the open one is replaced by the newest other document (or a new blank one). */
-  async trash(id: string, fallback: () => OrgDocument): Promise<void> {
-    if (id === this.store.getState().documentId) {
-      await this.autosaver.flush();
-      await this.library.setTrashed(id, true);
-      const next = (await this.library.list()).find((e) => e.id !== id && e.status === 'ok' && e.trashedAt === undefined);
-      if (!next || !(await this.tryOpen(next.id, true))) await this.createDocument(fallback());
-    } else await this.library.setTrashed(id, true);
-    this.libraryChanged();
+  trash(id: string, fallback: () => OrgDocument): Promise<void> {
+    return this.guard(async () => {
+      if (id === this.store.getState().documentId) {
+        await this.autosaver.flush();
+        await this.library.setTrashed(id, true);
+        const next = (await this.library.list()).find((e) => e.id !== id && e.status === 'ok' && e.trashedAt === undefined);
+        if (!next || !(await this.tryOpen(next.id, true))) await this.createDocument(fallback());
+      } else await this.library.setTrashed(id, true);
+      this.libraryChanged();
+    });
   }
 
-  async restoreFromTrash(id: string): Promise<void> {
-    await this.library.setTrashed(id, false);
-    this.libraryChanged();
+  restoreFromTrash(id: string): Promise<void> {
+    return this.guard(async () => {
+      await this.library.setTrashed(id, false);
+      this.libraryChanged();
+    });
   }
 
   /** Deletes every trashed document for good. */
-  async emptyTrash(): Promise<void> {
-    for (const e of await this.library.list()) if (e.trashedAt !== undefined && e.id !== this.store.getState().documentId) await this.library.remove(e.id);
-    this.libraryChanged();
+  emptyTrash(): Promise<void> {
+    return this.guard(async () => {
+      for (const e of await this.library.list()) if (e.trashedAt !== undefined && e.id !== this.store.getState().documentId) await this.library.remove(e.id);
+      this.libraryChanged();
+    });
   }
 
   /** Deletes a document for good (the open one cannot be). */
-  async remove(id: string): Promise<void> {
-    if (id === this.store.getState().documentId) return;
-    await this.library.remove(id);
-    this.libraryChanged();
+  remove(id: string): Promise<void> {
+    return this.guard(async () => {
+      if (id === this.store.getState().documentId) return;
+      await this.library.remove(id);
+      this.libraryChanged();
+    });
+  }
+
+  /**
+   * Runs a library action for the UI, which does not await it: a failure (storage refused,
+   * a stored text that does not parse) becomes an alert instead of an unhandled rejection.
+   */
+  private async guard<T>(action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (cause) {
+      this.alert(this.options.message('libraryActionFailed', { message: cause instanceof Error ? cause.message : String(cause) }));
+      return undefined;
+    }
   }
 
   /** The stored text, exactly as it is (to download a document that could not be opened). */

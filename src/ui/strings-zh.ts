@@ -288,4 +288,5 @@ export const zhCN: Record<StringKey, string> = {
   countWarnings: '{count} 个警告',
   countInfos: '{count} 条提示',
   noFindingsShort: '无检查结果',
+  libraryActionFailed: '无法在“文档”中完成此操作：{message}。',
 };

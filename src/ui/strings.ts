@@ -294,6 +294,7 @@ const en = {
   countWarnings: '{count} warnings',
   countInfos: '{count} info',
   noFindingsShort: 'No findings',
+  libraryActionFailed: 'That could not be done in Documents: {message}.',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -320,6 +320,18 @@ describe('the workspace', () => {
     expect(await library.text(id)).toContain('garbage');
   });
 
+  it('reports a library action that fails with an alert, never an unhandled rejection', async () => {
+    const { workspace, store, library } = await workspaceOf();
+    const other = (await workspace.createDocument(renamed(preset, 'Other')))!;
+    await workspace.openDocument((await library.list()).find((e) => e.id !== other)!.id);
+    const db = (library as IdbLibrary)['db'];
+    const m = (await library.manifest(other))!;
+    await db.put('manifests', { ...m, head: 'not json' }, other);
+    await expect(workspace.rename(other, 'New name')).resolves.toBeUndefined();
+    expect(store.getState().alert?.text).toMatch(/^libraryActionFailed/);
+    expect((await library.entry(other))!.name).toBe('Other');
+  });
+
   it('applies a journal left by a tab that went away before its save landed', async () => {
     const local = new MemoryStorage();
     const library = await openIdbLibrary();
