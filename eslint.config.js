@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // The framework-free core never reaches the React layer (design: one value, many views).
-const coreFolders = ['src/schema/**', 'src/model/**', 'src/rules/**', 'src/metrics/**', 'src/layout/**', 'src/io/**', 'src/import/**', 'src/cli/**'];
+const coreFolders = ['src/schema/**', 'src/model/**', 'src/rules/**', 'src/metrics/**', 'src/layout/**', 'src/io/**', 'src/import/**', 'src/compare/**', 'src/cli/**'];
 const uiOnly = ['**/store/**', '**/canvas/**', '**/ui/**', '**/app/**', 'react', 'react-dom', '@xyflow/react', 'zustand'];
 
 export default tseslint.config(
@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     files: coreFolders,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: uiOnly, message: 'The core (schema, model, rules, metrics, layout, io, cli) stays framework-free.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: uiOnly, message: 'The core (schema, model, rules, metrics, layout, io, import, compare, cli) stays framework-free.' }] }],
     },
   },
 );

@@ -83,11 +83,11 @@ export function unescapeCell(cell: string): string {
   return ESCAPED.test(cell) ? cell.slice(FORMULA_ESCAPE.length) : cell;
 }
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 const OTHER_DELIMITERS = /[;\t|]/;
 
-/** The CSV text of a header and rows: BOM, CRLF, quoted where needed, formula text escaped. */
-function csvText(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** The CSV text of a header and rows: BOM, CRLF, quoted where needed, formula text escaped (compare/csv.ts writes with it too). */
+export function csvText(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const body = Papa.unparse([columns, ...rows] as Cell[][], {
     newline: NEWLINE,
     // unparse leaves numbers alone and prefixes a matching string with FORMULA_ESCAPE.

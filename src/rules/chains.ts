@@ -95,7 +95,7 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
 }
 
 /** In-scope roles that own accounts or are (senior) account managers, in document order. */
-function accountOwners(ctx: RuleContext): Int32Array {
+export function accountOwners(ctx: RuleContext): Int32Array {
   const { external, accountCount, family } = ctx;
   // A typed list with room for all: growing a plain array of this size allocated more than the rest of the check.
   const owners = new Int32Array(ctx.n);
@@ -105,6 +105,26 @@ function accountOwners(ctx: RuleContext): Int32Array {
     if (accountCount[r]! > 0 || family[r] === FAMILY['senior-am'] || family[r] === FAMILY.am) owners[count++] = r;
   }
   return owners.subarray(0, count);
+}
+
+/**
+ * The effective decider of each role of `roles` in every area (rules.md, "chain(area, u)"):
+ * result[a][k] is a right of ctx.rights, or -1 when the chain of roles[k] is empty. The same
+ * passes and rule as the root's decider of buildDecisionModel, for the comparison of two
+ * documents (compare/diff.ts), which asks about the root and the account owners.
+ */
+export function effectiveDeciders(ctx: RuleContext, roles: ArrayLike<number>): Int32Array[] {
+  const scratch = new AreaScratch(ctx.n, ctx.rights.count);
+  const result: Int32Array[] = [];
+  for (let a = 0; a < AREA_COUNT; a++) {
+    scanDecideRights(ctx, scratch, a);
+    if (scratch.anyTeam) ctx.topology.nearestUp(scratch.hasTeam, scratch.nearest);
+    const deciders = new Int32Array(roles.length);
+    for (let k = 0; k < roles.length; k++) deciders[k] = effectiveDecider(ctx, scratch, roles[k]!);
+    result.push(deciders);
+    resetArea(ctx.rights, scratch, a);
+  }
+  return result;
 }
 
 /** Each holder's first and last own and team decide right in area a, the department ones, and the area's decide rights. */
