@@ -8,6 +8,7 @@
  *   org render <file> --svg [--lang zh-CN] [--no-findings]   the SVG picture of the chart
  *   org export-csv <file> [--findings] [--lang zh-CN]   the roles (or the findings) as CSV
  *   org import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME]   a spreadsheet as an org document
+ *   org diff <base> <proposed> [--json|--csv] [--lang zh-CN]   what changes; exit 0 (equal), 1 (differ), 2 (cannot load)
  * <file> may be `-`, standard input; UTF-8 (with or without a byte-order mark) and UTF-16
  * with a byte-order mark are read (io/decode.ts, as in the browser).
  * Errors are one line on stderr, never a stack trace; so is a failed write to standard
@@ -27,6 +28,7 @@ import { serializeDocument } from '../io/serialize.ts';
 import { renderSvg } from '../io/svg.ts';
 import { documentCsv, findingsCsv } from '../io/csv.ts';
 import { importCommand } from '../import/command.ts';
+import { diffCommand } from '../compare/command.ts';
 import { checkDocument } from '../rules/engine.ts';
 import { summarize, type Finding } from '../rules/types.ts';
 import { computeMetrics } from '../metrics/index.ts';
@@ -63,6 +65,9 @@ const USAGE = `Usage: org <command>
                                    print the roles as CSV, one row per role (--findings: the findings)
   import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME] [--sheet S] [--external-managers] [--lang zh-CN]
                                    print the org document of a spreadsheet of people (docs/importing.md)
+  diff <base> <proposed> [--json|--csv] [--lang zh-CN]
+                                   what the proposal changes: roles, metrics, findings, deciders, budgets
+                                   (exit 0: equal, 1: they differ, 2: cannot load; docs/scenarios.md)
 <file> may be - for standard input; files are UTF-8 or UTF-16 with a byte-order mark.`;
 
 /** A write to standard output failed; `cause` is the stream's error (EPIPE, ENOSPC, …). */
@@ -181,6 +186,21 @@ async function run(command: string | undefined, positional: readonly string[], f
       io.out(result.json);
       io.err(`${result.notes.map((line) => `org: ${visible(line)}`).join('\n')}\n`);
       return EXIT_OK;
+    }
+    case 'diff': {
+      const [baseFile, proposedFile] = positional;
+      if (!baseFile || !proposedFile) return fail(`diff needs two files, the base and the proposal.\n${USAGE}`);
+      if (baseFile === STDIN && proposedFile === STDIN) return fail('diff reads at most one of its two files from standard input.');
+      const lang = flags.get('lang') ?? 'en';
+      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const base = decodeAndParse(await load(baseFile));
+      if (!base.ok) return fail(`cannot load ${sourceName(baseFile)}: ${base.message}`);
+      const proposed = decodeAndParse(await load(proposedFile));
+      if (!proposed.ok) return fail(`cannot load ${sourceName(proposedFile)}: ${proposed.message}`);
+      const format = flags.has('json') ? 'json' : flags.has('csv') ? 'csv' : 'text';
+      const result = diffCommand(base.doc, proposed.doc, { format, language: lang });
+      io.out(format === 'csv' ? csvForTerminal(result.text) : result.text);
+      return result.code === 0 ? EXIT_OK : EXIT_FINDINGS;
     }
     case 'new': {
       const name = positional[0];

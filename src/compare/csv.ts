@@ -51,7 +51,8 @@ function titleOf(change: RoleChange, language: CsvLanguage): string {
   return role ? localTitle(role, language) : change.id;
 }
 
-function valueCell(value: unknown): Cell {
+/** A field's value in a cell: numbers and text as they are, objects and lists as compact JSON, null when absent (the CLI's change list writes values the same way). */
+export function valueCell(value: unknown): Cell {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
