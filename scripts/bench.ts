@@ -15,6 +15,7 @@ import { serializeDocument } from '../src/io/serialize.ts';
 import { checkDocument } from '../src/rules/engine.ts';
 import { computeMetrics } from '../src/metrics/index.ts';
 import { layoutDocument } from '../src/layout/index.ts';
+import { diffDocuments } from '../src/compare/diff.ts';
 import { canvasFigures, runBrowserBench } from './bench-browser.ts';
 
 const RUNS = 7;
@@ -64,6 +65,59 @@ for (const roles of SIZES) {
     figures.push({ ...row, roles });
     const ratio = row.ms / row.baselineMs;
     console.log(`  ${row.name.padEnd(36)} ${ms(row.ms)}   ${row.baseline.padEnd(14)} ${ms(row.baselineMs)}   ratio ${ratio.toFixed(2).padStart(6)}${row.target ? `   target ${row.target}` : ''}`);
+  }
+  console.log('');
+}
+
+// The comparison of two documents (issue 18), BENCH_DIFF_SIZES: a base and a proposal with 1%
+// of the roles moved, 1% with a new salary, 1% removed and 1% added, each loaded from its own
+// text, so no role object is shared and every field is compared (an edited scenario in the app
+// shares its unchanged roles with its base, which is faster). Baselines: JSON.stringify of both
+// documents (the floor of comparing them as text), and one JSON.stringify per role compared by id.
+const diffSizes = (process.env.BENCH_DIFF_SIZES ?? '10000,50000').split(',').filter(Boolean).map(Number);
+for (const roles of diffSizes) {
+  const plain = JSON.parse(serializeDocument(generateOrg({ roles, seed: 42 }))) as { roles: { id: string; reportsTo?: string; salary?: { min: number; max: number } }[] };
+  const byId = new Map(plain.roles.map((r) => [r.id, r]));
+  const edited = plain.roles.flatMap((r, i) => {
+    if (i < 10 || i % 100 === 0 || i % 100 > 3) return [r];
+    if (i % 100 === 1) {
+      // To the manager of the next role (a peer team), unless that would put it under itself.
+      const to = plain.roles[i + 1]?.reportsTo;
+      return [to && to !== r.id && byId.get(to)?.reportsTo !== r.id ? { ...r, reportsTo: to } : r];
+    }
+    if (i % 100 === 2) return [{ ...r, salary: { min: 500_000, max: 700_000 } }];
+    return [];
+  });
+  // As many added as removed: a 50,000-role proposal stays within the format's bound.
+  const added = Array.from({ length: plain.roles.length - edited.length }, (_, k) => ({ id: `new-${k}`, title: `New role ${k}`, level: 2, reportsTo: plain.roles[10 + (k % 50)]!.id }));
+  const load = (value: unknown) => {
+    const result = parseDocument(JSON.stringify(value));
+    if (!result.ok) throw new Error(result.error.message);
+    return result.doc;
+  };
+  const base = load(plain);
+  const proposed = load({ ...plain, roles: [...edited, ...added] });
+  const stringifyBoth = median(() => JSON.stringify(base) === JSON.stringify(proposed));
+  const perRole = median(() => {
+    const before = new Map(base.roles.map((r) => [r.id, JSON.stringify(r)]));
+    let differ = 0;
+    for (const r of proposed.roles) if (before.get(r.id) !== JSON.stringify(r)) differ++;
+    return differ;
+  });
+  const derived = (doc: typeof base) => {
+    const index = buildTreeIndex(doc);
+    return { index, findings: checkDocument(doc, index), metrics: computeMetrics(doc, index) };
+  };
+  const known = { base: derived(base), proposed: derived(proposed) };
+  const d = diffDocuments(base, proposed);
+  const rows: Omit<Figure, 'roles'>[] = [
+    { name: 'diff (findings and metrics included)', ms: median(() => diffDocuments(base, proposed)), baseline: 'JSON.stringify ×2', baselineMs: stringifyBoth, target: roles === 10_000 ? '≤ 50 ms (issue 18)' : undefined },
+    { name: 'diff, findings and metrics known', ms: median(() => diffDocuments(base, proposed, known)), baseline: 'JSON per role', baselineMs: perRole },
+  ];
+  console.log(`Diff at ${roles.toLocaleString('en-US')} roles (${d.added.length} added, ${d.removed.length} removed, ${d.moved.length} moved, ${d.changed.length} changed; ${d.findings.new.length} new and ${d.findings.resolved.length} resolved findings)`);
+  for (const row of rows) {
+    figures.push({ ...row, roles });
+    console.log(`  ${row.name.padEnd(36)} ${ms(row.ms)}   ${row.baseline.padEnd(17)} ${ms(row.baselineMs)}   ratio ${(row.ms / row.baselineMs).toFixed(2).padStart(6)}${row.target ? `   target ${row.target}` : ''}`);
   }
   console.log('');
 }
