@@ -8,9 +8,10 @@
  * the order of dotted lines, budgets or decision rights is the document's (the first decide
  * right of a holder is the one the rules read).
  *
- * Linear in roles: one Map of the base's ids, one pass over the proposal, and a structural
- * comparison of each field that is cheap because commands share every unchanged role (the
- * same object in both documents compares by identity).
+ * Linear in roles: one pass over the proposal (matched by position, else through a Map of the
+ * base's ids), a comparison of each field by its fixed shape, cheap because commands share
+ * every unchanged role (the same object in both documents compares by identity), and the
+ * rules' own passes for findings, metrics and deciders (docs/performance.md, "Diff").
  */
 import type { TreeIndex } from '../model/tree.ts';
 import { buildTreeIndex } from '../model/tree.ts';
