@@ -3,7 +3,7 @@
  * (one per gesture) and derives its nodes from the document, the layout and the
  * findings, giving React Flow only what is on screen (flow.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
 import {
   Background,
   ControlButton,
@@ -18,7 +18,7 @@ import '@xyflow/react/dist/style.css';
 import './interaction.css';
 import { addRole, moveRole, setPositions, toggleCollapsed } from '../model/commands.ts';
 import { roleTemplate, type TemplateKey, TEMPLATE_KEYS } from '../model/templates.ts';
-import type { Rect } from '../layout/types.ts';
+import type { Layout, Rect } from '../layout/types.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import { layoutOf } from '../store/layout.ts';
@@ -29,6 +29,7 @@ import { PALETTE_MIME } from '../ui/Palette.tsx';
 import { ShortcutsSheet } from '../ui/ShortcutsSheet.tsx';
 import { focusCard, useViewKeys, type ViewAction } from '../ui/useShortcuts.ts';
 import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
+import { fitViewport, type Box } from './fit.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { Minimap } from './Minimap.tsx';
 import { dropPreview, dropResult, PREVIEW_DELAY_MS, type DropPreview } from './preview.ts';
@@ -43,6 +44,13 @@ const defaultEdgeOptions = { focusable: false };
 
 const selectDoc = (s: OrgState) => s.doc;
 const selectSelection = (s: OrgState) => s.selection;
+
+/** What the minimap covers in the canvas's bottom-right corner (app.css: 200 × 140 at 12 px), kept clear by Fit. */
+const MINIMAP_CORNER = { width: 224, height: 164 };
+const FIT_MARGIN = 24;
+/** Fit never zooms in past this: a small chart is shown at a comfortable size, not blown up. */
+const FIT_MAX_ZOOM = 1.25;
+const MIN_ZOOM = 0.02;
 
 /** How far beyond the screen nodes are mounted, as a share of the screen. */
 const MARGIN = 0.5;
@@ -74,7 +82,15 @@ export function OrgCanvas() {
   const selectionSet = useMemo(() => new Set(selection), [selection]);
 
   const labels = useMemo(() => ({ collapse: t('collapse'), expand: t('expand'), vacant: t('vacancies').toLowerCase(), level: t('level') }), [t]);
-  const onToggleCollapse = useCallback((id: string) => store.getState().run((d) => toggleCollapsed(d, id)), [store]);
+  // Collapsing selects the manager: the selected role is the one the view keeps in place after an edit (below).
+  const onToggleCollapse = useCallback(
+    (id: string) => {
+      const state = store.getState();
+      if (state.selection.length !== 1 || state.selection[0] !== id) state.select([id]);
+      state.run((d) => toggleCollapsed(d, id));
+    },
+    [store],
+  );
   const shared = useMemo(() => ({ labels, onToggleCollapse }), [labels, onToggleCollapse]);
 
   useEffect(() => {
@@ -138,10 +154,38 @@ export function OrgCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
+  const [minimapOpen, setMinimapOpen] = useState(true);
+  /** Fits `bounds` (fit.ts): whole when readable, else the top levels from `root`; clear of the minimap. */
+  const fitTo = useCallback(
+    (bounds: Box, root: Box | null) => {
+      const el = wrapper.current;
+      const screenSize = el && el.clientWidth > 0 ? { width: el.clientWidth, height: el.clientHeight } : size;
+      const direction = store.getState().doc.view.direction === 'LR' ? 'LR' : 'TB';
+      const fitted = fitViewport(bounds, { screen: screenSize, corner: MINIMAP_CORNER, margin: FIT_MARGIN, maxZoom: FIT_MAX_ZOOM, root, direction, minZoom: MIN_ZOOM });
+      // Only the top levels shown: cards run under the minimap's corner, so it folds away (a button brings it back).
+      setMinimapOpen(fitted.whole);
+      void flow.setViewport(fitted, { duration: 200 });
+    },
+    [flow, store, size],
+  );
+
   const fitAll = useCallback(() => {
-    const { bounds } = layoutOf(store.getState().doc).layout;
-    void flow.fitBounds({ x: bounds.minX, y: bounds.minY, width: Math.max(1, bounds.maxX - bounds.minX), height: Math.max(1, bounds.maxY - bounds.minY) }, { padding: 0.08 });
-  }, [flow, store]);
+    const l = layoutOf(store.getState().doc).layout;
+    const first = l.visible.length > 0 ? l.visible[0]! : -1;
+    const root = first >= 0 ? { minX: l.x[first]!, minY: l.y[first]!, maxX: l.x[first]! + l.nodeWidth, maxY: l.y[first]! + l.nodeHeight } : null;
+    fitTo(l.bounds, root);
+  }, [fitTo, store]);
+
+  /** The whole chart however small (Shift+1): the overview, where large charts are drawn on one canvas. */
+  const fitWhole = useCallback(() => fitTo(layoutOf(store.getState().doc).layout.bounds, null), [fitTo, store]);
+
+  /** Zooms to the selected roles (as large as fits, at most the usual editing zoom). */
+  const fitSelection = useCallback(() => {
+    const { doc: current, selection } = store.getState();
+    const box = cardsBox(current, layoutOf(current).layout, selection);
+    if (box) fitTo(box, null);
+  }, [fitTo, store]);
+  const hasSelection = useOrg((s) => s.selection.length > 0);
 
   // The view keys (+ / - / 0 / ?) and the shortcuts sheet.
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -150,9 +194,11 @@ export function OrgCanvas() {
       if (action === 'zoomIn') void flow.zoomIn({ duration: 150 });
       else if (action === 'zoomOut') void flow.zoomOut({ duration: 150 });
       else if (action === 'fit') fitAll();
+      else if (action === 'whole') fitWhole();
+      else if (action === 'fitSelection') fitSelection();
       else setSheetOpen(true);
     },
-    [flow, fitAll],
+    [flow, fitAll, fitWhole, fitSelection],
   );
   useViewKeys(onViewKey);
 
@@ -193,14 +239,63 @@ export function OrgCanvas() {
     [index, doc, layout, screen, flow],
   );
 
-  // Fit the view when a whole document is loaded (not on every edit).
-  const fittedGeneration = useRef(generation);
+  // Fit the view when a whole document is loaded or the direction changes (not on every edit).
+  const direction = useOrg((s) => s.doc.view.direction);
+  const fitted = useRef({ generation, direction });
   useEffect(() => {
-    if (fittedGeneration.current === generation) return;
-    fittedGeneration.current = generation;
+    if (fitted.current.generation === generation && fitted.current.direction === direction) return;
+    fitted.current = { generation, direction };
     const id = requestAnimationFrame(fitAll);
     return () => cancelAnimationFrame(id);
-  }, [generation, fitAll]);
+  }, [generation, direction, fitAll]);
+
+  // After an edit the view follows the edited role, the selected one: it keeps its place
+  // on screen while the layout moves around it (before paint, so the chart never jumps and
+  // comes back). A role given a new manager is followed to its new place instead: its new
+  // manager keeps its place, and the moved role, like a role just added, is brought into view.
+  const before = useRef({ doc, generation, layout: layout.layout });
+  useLayoutEffect(() => {
+    const prev = before.current;
+    before.current = { doc, generation, layout: layout.layout };
+    // A new document or direction is fitted instead (above).
+    if (prev.doc === doc || prev.generation !== generation || prev.doc.view.direction !== doc.view.direction) return;
+    const el = wrapper.current;
+    if (!el || el.clientWidth === 0) return;
+    const selected = store.getState().selection;
+    const managerOf = (d: OrgDocument, l: Layout, id: string) => {
+      const at = l.indexOf.get(id);
+      return at === undefined ? undefined : d.roles[at]!.reportsTo;
+    };
+    const moved = selected.slice(0, 64).filter((id) => prev.layout.indexOf.has(id) && managerOf(prev.doc, prev.layout, id) !== managerOf(doc, layout.layout, id));
+    const anchorId = moved.length > 0 ? (managerOf(doc, layout.layout, moved[0]!) ?? undefined) : selected[0];
+    let vp = flow.getViewport();
+    const onScreen = (box: Box, v: { x: number; y: number; zoom: number }) =>
+      box.minX * v.zoom + v.x >= 0 && box.minY * v.zoom + v.y >= 0 && box.maxX * v.zoom + v.x <= el.clientWidth && box.maxY * v.zoom + v.y <= el.clientHeight;
+    // A card placed by hand stays where it was put: only a card the layout moved is compensated.
+    const placed = anchorId !== undefined && prev.doc.view.positions[anchorId] !== doc.view.positions[anchorId];
+    const was = anchorId === undefined || placed ? null : cardsBox(prev.doc, prev.layout, [anchorId]);
+    const now = was === null ? null : cardsBox(doc, layout.layout, [anchorId!]);
+    const inSight = (box: Box) => box.maxX * vp.zoom + vp.x > 0 && box.maxY * vp.zoom + vp.y > 0 && box.minX * vp.zoom + vp.x < el.clientWidth && box.minY * vp.zoom + vp.y < el.clientHeight;
+    if (was && now && (was.minX !== now.minX || was.minY !== now.minY) && inSight(was)) {
+      vp = { x: vp.x - (now.minX - was.minX) * vp.zoom, y: vp.y - (now.minY - was.minY) * vp.zoom, zoom: vp.zoom };
+      void flow.setViewport(vp);
+    }
+    // Added roles are appended to the document: look from its end, not through every role.
+    const shown = [...moved];
+    for (let i = doc.roles.length - 1; i >= 0 && shown.length < 64 && !prev.layout.indexOf.has(doc.roles[i]!.id); i--) shown.push(doc.roles[i]!.id);
+    const box = cardsBox(doc, layout.layout, shown);
+    if (!box || onScreen(box, vp)) return;
+    // The least move that shows them, with a margin; centred on one of them when they do not fit.
+    const m = FIT_MARGIN / vp.zoom;
+    const [w, h] = [el.clientWidth / vp.zoom, el.clientHeight / vp.zoom];
+    const fits = box.maxX - box.minX <= w - 2 * m && box.maxY - box.minY <= h - 2 * m;
+    const target = fits ? box : cardsBox(doc, layout.layout, [shown[0]!])!;
+    const shift = (lo: number, hi: number, from: number, size: number) =>
+      hi - lo > size - 2 * m ? (lo + hi) / 2 - (from + size / 2) : lo < from + m ? lo - from - m : hi > from + size - m ? hi - (from + size - m) : 0;
+    const dx = shift(target.minX, target.maxX, -vp.x / vp.zoom, w);
+    const dy = shift(target.minY, target.maxY, -vp.y / vp.zoom, h);
+    void flow.setViewport({ x: vp.x - dx * vp.zoom, y: vp.y - dy * vp.zoom, zoom: vp.zoom }, { duration: 200 });
+  }, [doc, generation, layout, flow, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<RoleFlowNode>[]) => {
@@ -353,7 +448,7 @@ export function OrgCanvas() {
         }}
         deleteKeyCode={null}
         disableKeyboardA11y
-        minZoom={0.02}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         nodesFocusable
         elevateNodesOnSelect
@@ -364,11 +459,17 @@ export function OrgCanvas() {
           <ControlButton onClick={fitAll} aria-label="Fit view" title={t('fitView')} className="fit-view">
             ⤢
           </ControlButton>
+          <ControlButton onClick={fitSelection} disabled={!hasSelection} aria-label="Fit selection" title={t('fitSelection')} className="fit-selection">
+            ⊡
+          </ControlButton>
+          <ControlButton onClick={() => setMinimapOpen((open) => !open)} aria-label="Minimap" aria-pressed={minimapOpen} title={t('minimapToggle')} className="minimap-toggle">
+            ▣
+          </ControlButton>
           <ControlButton onClick={() => setSheetOpen(true)} aria-label="Keyboard shortcuts" title={`${t('shortcuts')} (?)`} className="shortcuts-button">
             ?
           </ControlButton>
         </Controls>
-        <Minimap layout={layout.layout} viewport={viewport} size={size} />
+        {minimapOpen && <Minimap layout={layout.layout} viewport={viewport} size={size} />}
         <Legend />
       </ReactFlow>
       {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
@@ -391,6 +492,22 @@ function previewText(preview: DropPreview, doc: OrgDocument, t: ReturnType<typeo
   if (preview.errors[0] !== preview.errors[1]) parts.push(t('dropErrors', { before: preview.errors[0], after: preview.errors[1] }));
   if (preview.warnings[0] !== preview.warnings[1]) parts.push(t('dropWarnings', { before: preview.warnings[0], after: preview.warnings[1] }));
   return parts.join(' · ');
+}
+
+/** The box around these roles' cards as drawn (manual positions first), or null when none of them is drawn. */
+function cardsBox(doc: OrgDocument, layout: Layout, ids: Iterable<string>): Box | null {
+  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const id of ids) {
+    const at = layout.indexOf.get(id);
+    if (at === undefined) continue;
+    const { x, y } = nodeOrigin(doc, layout, id, at);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    box.minX = Math.min(box.minX, x);
+    box.minY = Math.min(box.minY, y);
+    box.maxX = Math.max(box.maxX, x + layout.nodeWidth);
+    box.maxY = Math.max(box.maxY, y + layout.nodeHeight);
+  }
+  return Number.isFinite(box.minX) ? box : null;
 }
 
 /** Where a role's card is drawn before a drag: its manual position, else the layout's. */

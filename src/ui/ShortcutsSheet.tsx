@@ -25,6 +25,8 @@ const ROWS: readonly (readonly [readonly string[], StringKey])[] = [
   [['+', '='], 'keyZoomIn'],
   [['-'], 'keyZoomOut'],
   [['0'], 'keyFit'],
+  [['Shift+1'], 'keyWhole'],
+  [['Shift+2'], 'keyFitSelection'],
   [['?'], 'keyHelp'],
   [['Enter'], 'keyPalette'],
   [['F2', 'Tab'], 'keyManager'],

@@ -165,7 +165,7 @@ export const zhCN: Record<StringKey, string> = {
   required: '必填。',
   noSuchRole: '没有这个 ID 的职位。',
   notANumber: '不是数字。',
-  fitView: '显示整个架构图',
+  fitView: '适应视图：显示整个组织图；若整体太小无法阅读，则显示顶部几层（0）；无论多小都显示整个组织图：Shift+1',
   exportPicture: '导出图片',
   format: '格式',
   scale: '缩放',
@@ -271,7 +271,9 @@ export const zhCN: Record<StringKey, string> = {
   keyRedo: '重做',
   keyZoomIn: '放大',
   keyZoomOut: '缩小',
-  keyFit: '缩放以显示整个组织图',
+  keyFit: '适应视图：显示整个组织图；若整体太小无法阅读，则显示顶部几层',
+  keyWhole: '显示整个组织图，无论多小',
+  keyFitSelection: '缩放到所选角色',
   keyHelp: '显示这些快捷键',
   keyPalette: '在组件面板的卡片上：在选中的角色之下添加该角色（上级保持选中）',
   keyManager: '更改角色的上级：选中它，按 F2，再用 Tab 到“汇报给”并输入上级的 ID',
@@ -289,4 +291,7 @@ export const zhCN: Record<StringKey, string> = {
   countInfos: '{count} 条提示',
   noFindingsShort: '无检查结果',
   libraryActionFailed: '无法在“文档”中完成此操作：{message}。',
+  // Issue 17, point 2: fitting the view.
+  fitSelection: '适应所选',
+  minimapToggle: '显示或隐藏小地图',
 };

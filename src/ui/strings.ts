@@ -171,7 +171,7 @@ const en = {
   required: 'Required.',
   noSuchRole: 'No role has this id.',
   notANumber: 'Not a number.',
-  fitView: 'Fit the whole chart in view',
+  fitView: 'Fit view: the whole chart, or its top levels when the whole would be too small to read (0); the whole chart however small: Shift+1',
   exportPicture: 'Export a picture',
   format: 'Format',
   scale: 'Scale',
@@ -277,7 +277,9 @@ const en = {
   keyRedo: 'Redo',
   keyZoomIn: 'Zoom in',
   keyZoomOut: 'Zoom out',
-  keyFit: 'Fit the whole chart in view',
+  keyFit: 'Fit view: the whole chart, or its top levels when the whole would be too small to read',
+  keyWhole: 'Show the whole chart, however small',
+  keyFitSelection: 'Zoom to the selected roles',
   keyHelp: 'Show these shortcuts',
   keyPalette: 'On a palette card: add that role under the selected role (the manager stays selected)',
   keyManager: "Change a role's manager: select it, F2, then Tab to “Reports to” and type the manager's id",
@@ -295,6 +297,9 @@ const en = {
   countInfos: '{count} info',
   noFindingsShort: 'No findings',
   libraryActionFailed: 'That could not be done in Documents: {message}.',
+  // Issue 17, point 2: fitting the view.
+  fitSelection: 'Fit selection',
+  minimapToggle: 'Show or hide the minimap',
 } as const;
 
 export type StringKey = keyof typeof en;

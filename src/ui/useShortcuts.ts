@@ -18,9 +18,14 @@ import type { OrgStore } from '../store/orgStore.ts';
 /** The family a new report of a role usually has. */
 const REPORT_OF: Record<Family, TemplateKey> = { 'head-am': 'am-lead', 'am-lead': 'am', 'senior-am': 'am', am: 'am', 'am-ops': 'am-ops', other: 'other' };
 
-/** The canvas's view keys: zoom in (+, or = without Shift), zoom out, fit, the shortcuts sheet. */
-export type ViewAction = 'zoomIn' | 'zoomOut' | 'fit' | 'shortcuts';
+/**
+ * The canvas's view keys: zoom in (+, or = without Shift), zoom out, fit, the shortcuts
+ * sheet; Shift+1 the whole chart and Shift+2 the selection, as in Figma and Excalidraw
+ * (by key position: Shift+1 types "!" on one keyboard and "+" on another).
+ */
+export type ViewAction = 'zoomIn' | 'zoomOut' | 'fit' | 'whole' | 'fitSelection' | 'shortcuts';
 const VIEW_KEYS: Readonly<Record<string, ViewAction>> = { '+': 'zoomIn', '=': 'zoomIn', '-': 'zoomOut', '0': 'fit', '?': 'shortcuts' };
+const SHIFT_DIGITS: Readonly<Record<string, ViewAction>> = { Digit1: 'whole', Digit2: 'fitSelection' };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -162,7 +167,7 @@ export function useShortcuts(store: OrgStore): void {
 
 /** A character that starts typing a title: printable, no Ctrl/Cmd/Alt, not a space and not a view key. */
 function isTitleCharacter(event: KeyboardEvent): boolean {
-  return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !Object.hasOwn(VIEW_KEYS, event.key);
+  return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey && !Object.hasOwn(VIEW_KEYS, event.key) && !(event.shiftKey && Object.hasOwn(SHIFT_DIGITS, event.code));
 }
 
 /** Installs the canvas's view keys (+ / = zoom in, - zoom out, 0 fit, ? the shortcuts sheet) from the canvas or the page. */
@@ -170,7 +175,8 @@ export function useViewKeys(run: (action: ViewAction) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || !onCanvasOrPage(event.target)) return;
-      const action = Object.hasOwn(VIEW_KEYS, event.key) ? VIEW_KEYS[event.key] : undefined;
+      const shifted = event.shiftKey && Object.hasOwn(SHIFT_DIGITS, event.code) ? SHIFT_DIGITS[event.code] : undefined;
+      const action = shifted ?? (Object.hasOwn(VIEW_KEYS, event.key) ? VIEW_KEYS[event.key] : undefined);
       if (!action) return;
       event.preventDefault();
       run(action);

@@ -127,3 +127,15 @@ export async function assertNoCspViolations(): Promise<void> {
       '(a test that provokes violations on purpose claims them with expectCspViolations(page), tests/e2e/browser.ts)',
   );
 }
+
+/**
+ * Shows the whole chart (Shift+1), minimap included. Fit opens a chart too large to read
+ * whole at its top levels (issue 17); tests about the whole chart or the overview start here.
+ */
+export async function showWholeChart(page: Page): Promise<void> {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+Digit1');
+  await page.locator('.minimap').waitFor();
+  // Fit animates for 200 ms.
+  await page.waitForTimeout(400);
+}

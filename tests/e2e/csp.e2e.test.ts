@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { assertNoCspViolations, expectCspViolations, launchBrowser, openApp } from './browser.ts';
+import { assertNoCspViolations, expectCspViolations, launchBrowser, openApp, showWholeChart } from './browser.ts';
 
 /** The policy's directives, each with its sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -68,6 +68,7 @@ describe('the Content-Security-Policy', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/roles\[0\]\.level/);
     // The inspector's field commands validate through zod too.
+    await showWholeChart(page);
     await page.locator('.react-flow__node[data-id="lead-east"]').click();
     const level = page.getByLabel('Level', { exact: true });
     await level.fill('9');

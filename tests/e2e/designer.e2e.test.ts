@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { launchBrowser, openApp, showWholeChart } from './browser.ts';
 
 const presetText = (name: string) => readFileSync(new URL(`../../presets/${name}.json`, import.meta.url), 'utf8');
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -14,8 +14,10 @@ async function centre(page: Page, id: string) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Drags a role's card with the mouse and drops it onto another role's card. */
-/** Drags a card onto another; `whileOver` runs with the pointer resting there, before the drop. */
+/**
+ * Drags a card onto another; `whileOver` runs with the pointer resting there, before the
+ * drop. The view may then move (200 ms) to bring the dropped role into sight: wait for it.
+ */
 async function dragOnto(page: Page, fromId: string, toId: string, whileOver?: () => Promise<void>) {
   const from = await centre(page, fromId);
   const to = await centre(page, toId);
@@ -25,6 +27,7 @@ async function dragOnto(page: Page, fromId: string, toId: string, whileOver?: ()
   await page.mouse.move(to.x, to.y, { steps: 12 });
   await whileOver?.();
   await page.mouse.up();
+  await page.waitForTimeout(350);
 }
 
 describe('the designer in Chromium', () => {
@@ -42,6 +45,7 @@ describe('the designer in Chromium', () => {
   beforeEach(async () => {
     await context?.close();
     ({ context, page, errors } = await openApp(browser, { width: 1600, height: 1000 }));
+    await showWholeChart(page);
   });
 
   it('opens the China preset with every hook of ui.md and no finding', async () => {
@@ -120,6 +124,8 @@ describe('the designer in Chromium', () => {
     await south.locator('summary').click();
     expect(await south.locator('details').getAttribute('open')).not.toBeNull();
     // SPAN-001 on sam-east-1 comes first in document order: it is listed above the opened one.
+    // (The drop kept sam-south-1 in its place while its team grew: the East team went left, out of sight.)
+    await showWholeChart(page);
     await dragOnto(page, 'am-east-1', 'sam-east-1');
     const east = findings(page).locator('[data-rule="SPAN-001"][data-roles="sam-east-1"]');
     await expect.poll(() => east.count()).toBe(1);

@@ -24,7 +24,8 @@ async function showCards(page: Page, ids: readonly string[]) {
   await focusPage(page);
   for (let step = 0; step < 12; step++) {
     const canvas = (await page.locator('.react-flow').boundingBox())!;
-    const minimap = await page.locator('.minimap').boundingBox();
+    // The minimap folds away while Fit shows only the top levels.
+    const minimap = (await page.locator('.minimap').count()) > 0 ? await page.locator('.minimap').boundingBox() : null;
     let all = true;
     for (const id of ids) {
       const box = (await node(page, id).count()) > 0 ? await node(page, id).boundingBox() : null;
@@ -189,11 +190,18 @@ for (const viewport of [
       await expect.poll(zoom).toBeLessThan(before);
       await page.keyboard.press('0');
       await expect.poll(zoom).toBeCloseTo(before, 2);
+      // Shift+1: the whole chart, smaller than the readable fit of the China preset; Shift+2 the selection.
+      await page.keyboard.press('Shift+Digit1');
+      await expect.poll(zoom).toBeLessThan(before);
+      await page.locator('.react-flow__node[data-id="head-cn"]').click();
+      await focusPage(page);
+      await page.keyboard.press('Shift+Digit2');
+      await expect.poll(zoom).toBeGreaterThan(before);
       await page.keyboard.press('?');
       const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
       await sheet.waitFor();
       const keys = await sheet.locator('kbd').allTextContents();
-      for (const key of ['Tab', 'Enter', 'Space', '↑', '↓', '←', '→', 'F2', 'Esc', 'Delete', 'Ctrl/⌘+C', 'Ctrl/⌘+V', 'Ctrl/⌘+/', 'Ctrl/⌘+Z', 'Ctrl/⌘+Y', '+', '-', '0', '?']) {
+      for (const key of ['Tab', 'Enter', 'Space', '↑', '↓', '←', '→', 'F2', 'Esc', 'Delete', 'Ctrl/⌘+C', 'Ctrl/⌘+V', 'Ctrl/⌘+/', 'Ctrl/⌘+Z', 'Ctrl/⌘+Y', '+', '-', '0', 'Shift+1', 'Shift+2', '?']) {
         expect(keys).toContain(key);
       }
       await page.keyboard.press('Escape');

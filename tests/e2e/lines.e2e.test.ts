@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { launchBrowser, openApp, showWholeChart } from './browser.ts';
 
 interface PresetRole {
   readonly id: string;
@@ -117,14 +117,18 @@ async function dottedLines(page: Page) {
 }
 
 /** Clicks the toolbar's direction toggle, in its "More" menu when the toolbar has no room for it. */
+/** Toggles the layout direction, then shows the whole chart (a direction change fits the view, readable, to the top levels). */
 async function toggleDirection(page: Page) {
   const inToolbar = page.getByRole('button', { name: /^Layout direction/ });
   if ((await inToolbar.count()) > 0) {
     await inToolbar.first().click();
-    return;
+  } else {
+    await page.getByRole('button', { name: /^More/ }).click();
+    await page.getByRole('menuitem', { name: /^Layout direction/ }).click();
   }
-  await page.getByRole('button', { name: /^More/ }).click();
-  await page.getByRole('menuitem', { name: /^Layout direction/ }).click();
+  // Let the fit of the new direction start before asking for the whole chart.
+  await page.waitForTimeout(300);
+  await showWholeChart(page);
 }
 
 /** Waits until the canvas draws its reporting lines leaving managers from this side. */
@@ -145,6 +149,7 @@ for (const viewport of [
     beforeAll(async () => {
       browser = await launchBrowser();
       ({ context, page, errors } = await openApp(browser, viewport));
+      await showWholeChart(page);
     });
     afterAll(async () => {
       await context?.close();

@@ -1,11 +1,12 @@
 /**
  * Scale, by count rather than by time: with a generated 10,000-role document open,
- * the DOM holds at most 500 role elements at the fit-view zoom and at editing zoom,
+ * the DOM holds at most 500 role elements at the fit-view zoom (the root's top levels,
+ * readable), with the whole chart on screen (the overview) and at editing zoom,
  * and selecting, editing and dragging still work.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, showWholeChart } from './browser.ts';
 import { generateOrg } from '../../src/model/generate.ts';
 import { serializeDocument } from '../../src/io/serialize.ts';
 
@@ -29,15 +30,20 @@ describe('a 10,000-role document in Chromium', () => {
     await browser?.close();
   });
 
-  it('mounts at most 500 role elements at the fit-view zoom, where the overview draws the chart', async () => {
+  it('mounts at most 500 role elements at the fit-view zoom and with the whole chart on screen, where the overview draws it', async () => {
+    // Fit: too large to read whole, the root's top levels at a readable zoom, as cards.
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(400);
+    expect(await mounted(page)).toBeLessThanOrEqual(MAX_MOUNTED);
+    expect(await mounted(page)).toBeGreaterThan(0);
+    expect(await page.locator('canvas.overview-layer').count()).toBe(0);
+    await showWholeChart(page);
     expect(await mounted(page)).toBeLessThanOrEqual(MAX_MOUNTED);
     expect(await page.locator('canvas.overview-layer').count()).toBe(1);
   });
 
   it('redraws the overview sharp once a wheel zoom rests (the bitmap is only scaled meanwhile)', async () => {
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await showWholeChart(page);
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -60);
@@ -48,7 +54,7 @@ describe('a 10,000-role document in Chromium', () => {
       return Math.abs(c.width - c.getBoundingClientRect().width * devicePixelRatio) <= 1;
     });
     expect(sharp).toBe(true);
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await showWholeChart(page);
   });
 
   it('selects a role by clicking it on the overview, and centres it with its card', async () => {
