@@ -4,7 +4,8 @@
  *
  * Stores:
  * - `documents`: one small entry per document (name, role count, last change, revision
- *   stamp, status). Listing the library reads only these, never a document.
+ *   stamp, status, and for a scenario its base). Listing the library reads only these,
+ *   never a document.
  * - `manifests`: per document, how to assemble its text: `head + chunk texts + tail`
  *   (see `compactDocumentParts`); an unreadable text is kept whole as a head alone.
  * - `chunks`: the texts of runs of roles (chunks.ts), keyed `<document>:<tab>:<n>`, never
@@ -42,7 +43,19 @@ export interface DocumentEntry {
   readonly problem?: string;
   /** Set when the document is in the trash. */
   readonly trashedAt?: number;
+  /**
+   * Set on a scenario: the id of the document it was branched from. The link lives here
+   * only, never in the document's text, so an exported scenario is an ordinary document.
+   * Entries stored before scenarios existed have none: they are plain documents.
+   */
+  readonly base?: string;
 }
+
+/** What an entry keeps from the stored one when a save or `keep` writes it anew. */
+const kept = (before: DocumentEntry | undefined): Pick<DocumentEntry, 'trashedAt' | 'base'> => ({
+  ...(before?.trashedAt !== undefined ? { trashedAt: before.trashedAt } : {}),
+  ...(before?.base !== undefined ? { base: before.base } : {}),
+});
 
 /** How a text is assembled: `head + chunks' texts joined by "," + tail`. */
 export interface Manifest {
@@ -107,11 +120,17 @@ export interface Library {
   keep(id: string, text: string, status: Exclude<EntryStatus, 'ok'>, problem: string, name: string): Promise<DocumentEntry>;
   /** Renames a document that is not open in this tab (the open one is renamed through the store, undoably). */
   rename(id: string, name: string): Promise<DocumentEntry | undefined>;
-  /** Copies a document under a new id and name. */
-  duplicate(id: string, newId: string, name: string): Promise<DocumentEntry | undefined>;
+  /**
+   * Copies a document under a new id and name. The copy's base is `base` when given (a new
+   * scenario of `id`), else the original's: a copy of a scenario is a scenario of the same base.
+   */
+  duplicate(id: string, newId: string, name: string, base?: string): Promise<DocumentEntry | undefined>;
   /** Puts into or takes out of the trash. */
   setTrashed(id: string, trashed: boolean): Promise<void>;
-  /** Deletes a document, its chunks and versions. */
+  /**
+   * Deletes a document, its chunks and versions. Its scenarios stay: each takes the deleted
+   * document's own base (none when it had none), as a report moves up to the next manager.
+   */
   remove(id: string): Promise<void>;
   /** Versions of a document, newest first. */
   versions(id: string): Promise<VersionEntry[]>;
@@ -148,6 +167,23 @@ export function isQuotaError(cause: unknown): boolean {
 }
 
 const describe = (cause: unknown): string => (cause instanceof Error || cause instanceof DOMException ? cause.message || cause.name : String(cause));
+
+/** The entry of a copy: new id, name and times, out of the trash; its base as `duplicate` says. */
+function copyEntry(entry: DocumentEntry, id: string, name: string, base: string | undefined): DocumentEntry {
+  const now = Date.now();
+  const copy: DocumentEntry = { ...entry, id, name, createdAt: now, updatedAt: now, rev: 1, tab: '' };
+  delete (copy as { trashedAt?: number }).trashedAt;
+  if (base !== undefined) (copy as { base?: string }).base = base;
+  return copy;
+}
+
+/** A scenario whose base is deleted for good: it takes that base's own base, or becomes a plain document. */
+function rebased(entry: DocumentEntry, base: string | undefined): DocumentEntry {
+  const next: DocumentEntry = { ...entry };
+  if (base !== undefined && base !== entry.id) (next as { base?: string }).base = base;
+  else delete (next as { base?: string }).base;
+  return next;
+}
 
 type Tx = IDBPTransaction<LibrarySchema, ('documents' | 'manifests' | 'chunks' | 'versions')[], 'readwrite'>;
 
@@ -220,7 +256,7 @@ export class IdbLibrary implements Library {
       rev: expectRev + 1,
       tab,
       status: 'ok',
-      ...(before?.trashedAt !== undefined ? { trashedAt: before.trashedAt } : {}),
+      ...kept(before),
     };
     quiet(tx.objectStore('documents').put(entry));
     if (version) await this.addVersion(tx, id, manifest, write.name, write.roles, now);
@@ -276,7 +312,7 @@ export class IdbLibrary implements Library {
     const tx = this.db.transaction(['documents', 'manifests', 'chunks', 'versions'], 'readwrite');
     const before = await tx.objectStore('documents').get(id);
     const old = await tx.objectStore('manifests').get(id);
-    const entry: DocumentEntry = { id, name, roles: 0, createdAt: before?.createdAt ?? now, updatedAt: now, rev: (before?.rev ?? 0) + 1, tab: '', status, problem };
+    const entry: DocumentEntry = { id, name, roles: 0, createdAt: before?.createdAt ?? now, updatedAt: now, rev: (before?.rev ?? 0) + 1, tab: '', status, problem, ...kept(before) };
     const manifest: Manifest = { head: text, tail: '', chunks: [] };
     quiet(tx.objectStore('documents').put(entry));
     quiet(tx.objectStore('manifests').put(manifest, id));
@@ -285,7 +321,7 @@ export class IdbLibrary implements Library {
     return entry;
   }
 
-  async duplicate(id: string, newId: string, name: string): Promise<DocumentEntry | undefined> {
+  async duplicate(id: string, newId: string, name: string, base?: string): Promise<DocumentEntry | undefined> {
     const tx = this.db.transaction(['documents', 'manifests', 'chunks'], 'readwrite');
     const [entry, m] = await Promise.all([tx.objectStore('documents').get(id), tx.objectStore('manifests').get(id)]);
     if (!entry || !m) return undefined;
@@ -294,9 +330,7 @@ export class IdbLibrary implements Library {
     // Chunks belong to one document (deleting a document deletes its chunks): the copy gets its own.
     const keys = m.chunks.map((_, i) => `${newId}:copy:${i}`);
     texts.forEach((t, i) => quiet(chunks.put(t ?? '', keys[i]!)));
-    const now = Date.now();
-    const copy: DocumentEntry = { ...entry, id: newId, name, createdAt: now, updatedAt: now, rev: 1, tab: '' };
-    delete (copy as { trashedAt?: number }).trashedAt;
+    const copy = copyEntry(entry, newId, name, base);
     const parts = entry.status === 'ok' ? renameParts(m, name) : m;
     quiet(tx.objectStore('manifests').put({ head: parts.head, tail: parts.tail, chunks: keys }, newId));
     quiet(tx.objectStore('documents').put(copy));
@@ -330,7 +364,11 @@ export class IdbLibrary implements Library {
 
   async remove(id: string): Promise<void> {
     const tx = this.db.transaction(['documents', 'manifests', 'chunks', 'versions'], 'readwrite');
-    quiet(tx.objectStore('documents').delete(id));
+    const documents = tx.objectStore('documents');
+    const gone = await documents.get(id);
+    // The entries are small (the list reads them all too): its scenarios are found among them.
+    for (const e of await documents.getAll()) if (e.base === id && e.id !== id) quiet(documents.put(rebased(e, gone?.base)));
+    quiet(documents.delete(id));
     quiet(tx.objectStore('manifests').delete(id));
     quiet(tx.objectStore('chunks').delete(IDBKeyRange.bound(`${id}:`, `${id};`, false, true)));
     const versions = tx.objectStore('versions');
@@ -431,7 +469,7 @@ export class MemoryLibrary implements Library {
     const manifest: Manifest = { head: write.head, tail: write.tail, chunks: write.chunks.map((c) => c.key) };
     this.manifests.set(id, manifest);
     const now = Date.now();
-    const entry: DocumentEntry = { id, name: write.name, roles: write.roles, createdAt: before?.createdAt ?? now, updatedAt: now, rev: expectRev + 1, tab, status: 'ok' };
+    const entry: DocumentEntry = { id, name: write.name, roles: write.roles, createdAt: before?.createdAt ?? now, updatedAt: now, rev: expectRev + 1, tab, status: 'ok', ...kept(before) };
     this.entries.set(id, entry);
     if (options.version) this.addVersion(id, manifest, entry);
     return { ok: true, entry };
@@ -443,18 +481,17 @@ export class MemoryLibrary implements Library {
   }
   async keep(id: string, text: string, status: Exclude<EntryStatus, 'ok'>, problem: string, name: string) {
     const now = Date.now();
-    const entry: DocumentEntry = { id, name, roles: 0, createdAt: now, updatedAt: now, rev: 1, tab: '', status, problem };
+    const before = this.entries.get(id);
+    const entry: DocumentEntry = { id, name, roles: 0, createdAt: before?.createdAt ?? now, updatedAt: now, rev: (before?.rev ?? 0) + 1, tab: '', status, problem, ...kept(before) };
     this.entries.set(id, entry);
     this.manifests.set(id, { head: text, tail: '', chunks: [] });
     return entry;
   }
-  async duplicate(id: string, newId: string, name: string) {
+  async duplicate(id: string, newId: string, name: string, base?: string) {
     const entry = this.entries.get(id);
     const m = this.manifests.get(id);
     if (!entry || !m) return undefined;
-    const now = Date.now();
-    const copy: DocumentEntry = { ...entry, id: newId, name, createdAt: now, updatedAt: now, rev: 1, tab: '' };
-    delete (copy as { trashedAt?: number }).trashedAt;
+    const copy = copyEntry(entry, newId, name, base);
     this.entries.set(newId, copy);
     this.manifests.set(newId, entry.status === 'ok' ? { ...renameParts(m, name), chunks: m.chunks } : m);
     return copy;
@@ -477,6 +514,8 @@ export class MemoryLibrary implements Library {
     this.entries.set(id, next);
   }
   async remove(id: string) {
+    const gone = this.entries.get(id);
+    for (const e of this.entries.values()) if (e.base === id && e.id !== id) this.entries.set(e.id, rebased(e, gone?.base));
     this.entries.delete(id);
     this.manifests.delete(id);
     for (const [key, v] of this.versionRecords) if (v.docId === id) this.versionRecords.delete(key);
@@ -504,4 +543,51 @@ export class MemoryLibrary implements Library {
   async setSetting(key: string, value: string) {
     this.settings.set(key, value);
   }
+}
+
+/** One row of the library as a tree: a document, how deep it sits under its bases, and its base. */
+export interface TreeRow {
+  readonly entry: DocumentEntry;
+  /** 1 for a document listed at the top, 2 for a scenario of it, and so on. */
+  readonly level: number;
+  /** The base of a scenario, listed or not (a base in the trash leaves its scenarios at the top). */
+  readonly base?: DocumentEntry;
+}
+
+/**
+ * The documents out of the trash as a tree, for the list: each scenario right under its base
+ * (at any depth: a scenario can be branched too), siblings in the order given (newest change
+ * first). A scenario whose base is in the trash or gone is listed at the top. Linear; the walk
+ * uses an explicit stack and a visited set, so even links that loop (never written, but read
+ * from storage) list every document once.
+ */
+export function documentTree(entries: readonly DocumentEntry[]): TreeRow[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const active = entries.filter((e) => e.trashedAt === undefined);
+  const listed = (id: string | undefined) => id !== undefined && byId.get(id)?.trashedAt === undefined;
+  const children = new Map<string, DocumentEntry[]>();
+  for (const e of active) {
+    if (!listed(e.base) || e.base === e.id) continue;
+    const list = children.get(e.base!);
+    if (list) list.push(e);
+    else children.set(e.base!, [e]);
+  }
+  const rows: TreeRow[] = [];
+  const seen = new Set<string>();
+  const walk = (top: DocumentEntry) => {
+    const stack: { entry: DocumentEntry; level: number }[] = [{ entry: top, level: 1 }];
+    while (stack.length > 0) {
+      const { entry, level } = stack.pop()!;
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      const base = entry.base !== undefined ? byId.get(entry.base) : undefined;
+      rows.push(base ? { entry, level, base } : { entry, level });
+      const kids = children.get(entry.id) ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ entry: kids[i]!, level: level + 1 });
+    }
+  };
+  for (const e of active) if (!listed(e.base) || e.base === e.id) walk(e);
+  // Only documents in a loop of links are left: each starts a tree of its own.
+  for (const e of active) if (!seen.has(e.id)) walk(e);
+  return rows;
 }

@@ -9,6 +9,9 @@
  * - Another tab's save of the open document is taken over when this tab has nothing
  *   unsaved; otherwise this tab's save is refused (the first to save wins) and the
  *   user chooses: keep theirs, or keep this tab's edits as a copy.
+ * - A scenario is a copy that remembers its base in its library entry (never in its text).
+ *   "Make current" puts a scenario's content into its base as one undoable step, after
+ *   keeping the base's content as a version.
  */
 import type { ParseResult } from '../schema/load.ts';
 import type { OrgDocument } from '../schema/v1.ts';
@@ -29,7 +32,17 @@ export const TAB_OPEN_KEY = 'org-designer:open';
 const LAST_OPEN_SETTING = 'last-open';
 
 export type Message = (key: MessageKey, values?: Record<string, string>) => string;
-export type MessageKey = 'openFailed' | 'copyName' | 'updatedFromOtherTab' | 'recoveredName' | 'legacyUnreadableName' | 'switchRefused' | 'libraryActionFailed';
+export type MessageKey =
+  | 'openFailed'
+  | 'copyName'
+  | 'updatedFromOtherTab'
+  | 'recoveredName'
+  | 'legacyUnreadableName'
+  | 'switchRefused'
+  | 'libraryActionFailed'
+  | 'scenarioName'
+  | 'scenarioBaseUnavailable'
+  | 'scenarioMadeCurrent';
 
 /** Messages between tabs of this origin. */
 type TabMessage = { readonly type: 'saved'; readonly entry: DocumentEntry } | { readonly type: 'library' };
@@ -88,6 +101,19 @@ const compactText = (text: string): string => {
     return text;
   }
 };
+
+/**
+ * The name of a new scenario of `base`: the first "<base> — scenario N" no document has,
+ * the base's name shortened if needed so that the whole stays within 200 characters.
+ */
+export function scenarioName(base: string, taken: ReadonlySet<string>, format: (values: Record<string, string>) => string): string {
+  for (let n = 1; ; n++) {
+    const full = format({ name: base, n: String(n) });
+    const over = full.length - 200;
+    const name = over > 0 ? format({ name: base.slice(0, Math.max(0, base.length - over)), n: String(n) }) : full;
+    if (!taken.has(name)) return name;
+  }
+}
 
 /** A new document id: random, so two tabs never pick the same one. */
 export function newDocumentId(): string {
@@ -267,7 +293,8 @@ export class Workspace {
     return this.tryOpen(id, false);
   }
 
-  private async tryOpen(id: string, quietIfMissing: boolean): Promise<boolean> {
+  /** `undoOpen`: what Undo does while the opened document has no history (see `createDocument`). */
+  private async tryOpen(id: string, quietIfMissing: boolean, undoOpen: (() => void) | null = null): Promise<boolean> {
     const entry = await this.library.entry(id).catch(() => undefined);
     if (!entry) {
       if (!quietIfMissing) this.alert(this.options.message('openFailed', { name: id, message: '' }));
@@ -289,7 +316,7 @@ export class Workspace {
     }
     if (!(await this.leave())) return false;
     this.autosaver.attach(id, result.doc, { entry, manifest });
-    this.store.getState().open(id, result.doc);
+    this.store.getState().open(id, result.doc, undoOpen);
     this.remember(id);
     // A version as it was when opened (skipped when the newest version is the same).
     await this.library.snapshot(id).catch(() => {});
@@ -432,6 +459,78 @@ export class Workspace {
   /** The stored text, exactly as it is (to download a document that could not be opened). */
   text(id: string): Promise<string | null> {
     return this.library.text(id);
+  }
+
+  // ---- scenarios ----
+
+  /**
+   * Reads a document without opening it (the compare view): the open one as it is in this
+   * tab, edits not yet saved included; another through the import pipeline. Rejects with a
+   * message naming the document when it is missing or does not load.
+   */
+  async load(id: string): Promise<OrgDocument> {
+    const state = this.store.getState();
+    if (id === state.documentId) return state.doc;
+    const entry = await this.library.entry(id);
+    if (!entry) throw new Error(this.options.message('openFailed', { name: id, message: '' }).trim());
+    const text = entry.status === 'ok' ? await this.library.text(id) : null;
+    const result = text === null ? null : await this.options.load(text);
+    if (!result?.ok) {
+      const problem = result && !result.ok ? result.error.message : (entry.problem ?? 'Parts of the stored document are missing.');
+      throw new Error(this.options.message('openFailed', { name: entry.name, message: problem }));
+    }
+    return result.doc;
+  }
+
+  /**
+   * Branches a scenario off a document (a scenario too): a copy of its current content named
+   * "<name> — scenario N" (the first N no document uses), whose base is `id`. It becomes the
+   * open document; Undo right after goes back to the one open before and trashes the copy,
+   * as after New. Returns the scenario's id.
+   */
+  newScenario(id: string): Promise<string | undefined> {
+    return this.guard(async () => {
+      const before = this.store.getState().documentId;
+      if (id === before) await this.autosaver.flush();
+      const entries = await this.library.list();
+      const entry = entries.find((e) => e.id === id);
+      if (!entry || entry.status !== 'ok') return undefined;
+      const name = scenarioName(entry.name, new Set(entries.map((e) => e.name)), (values) => this.options.message('scenarioName', values));
+      const copy = await this.library.duplicate(id, newDocumentId(), name, id);
+      if (!copy) return undefined;
+      this.libraryChanged();
+      await this.tryOpen(copy.id, false, before ? () => void this.undoCreate(copy.id, before) : null);
+      return copy.id;
+    });
+  }
+
+  /**
+   * Makes a scenario's content the content of its base: the base's stored content is first
+   * kept as a version, then the base opens (if it was not open) and takes the scenario's roles,
+   * settings and view under its own name, as one step that Undo takes back. The scenario stays
+   * as it is. False (and an alert) when the base is in the trash, gone or cannot be opened.
+   */
+  async makeCurrent(scenarioId: string): Promise<boolean> {
+    const done = await this.guard(async () => {
+      const scenario = await this.library.entry(scenarioId);
+      const base = scenario?.base !== undefined ? await this.library.entry(scenario.base) : undefined;
+      if (!scenario || !base || base.status !== 'ok' || base.trashedAt !== undefined) {
+        this.alert(this.options.message('scenarioBaseUnavailable', { name: scenario?.name ?? scenarioId }));
+        return false;
+      }
+      const proposed = await this.load(scenarioId);
+      if (this.store.getState().documentId === base.id) await this.autosaver.flush();
+      await this.library.snapshot(base.id);
+      if (!(await this.openDocument(base.id))) return false;
+      const state = this.store.getState();
+      // The base keeps its name: only what the scenario proposes replaces its content.
+      const renamed = renameDocument(proposed, state.doc.name);
+      state.replace(renamed.ok ? renamed.doc : proposed);
+      state.showNotice(this.options.message('scenarioMadeCurrent', { name: scenario.name, base: state.doc.name }));
+      this.libraryChanged();
+      return true;
+    });
+    return done ?? false;
   }
 
   // ---- versions ----

@@ -294,4 +294,19 @@ export const zhCN: Record<StringKey, string> = {
   // Issue 17, point 2: fitting the view.
   fitSelection: '适应所选',
   minimapToggle: '显示或隐藏小地图',
+  // Issue 18: scenarios in the library.
+  scenarioName: '{name} — 方案 {n}',
+  scenarioNew: '新建方案',
+  scenarioOf: '“{name}”的方案',
+  scenarioOfTrashed: '“{name}”的方案（该文档已在回收站）',
+  scenarioCompareWithBase: '与基准比较',
+  scenarioMakeCurrent: '设为当前',
+  scenarioMadeCurrent: '“{base}”现在采用了“{name}”的内容。撤销可恢复原内容，“版本”中也保留了原内容。',
+  scenarioBaseUnavailable: '未能将“{name}”设为当前：它的基准文档已在回收站或已删除。请先从回收站恢复基准文档。',
+  scenarioCompareChoose: '比较…',
+  scenarioCompareTwo: '比较两个文档',
+  scenarioCompareBase: '基准',
+  scenarioCompareProposal: '提案',
+  scenarioCompare: '比较',
+  scenarioCompareSame: '请选择两个不同的文档。',
 };

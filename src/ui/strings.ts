@@ -300,6 +300,21 @@ const en = {
   // Issue 17, point 2: fitting the view.
   fitSelection: 'Fit selection',
   minimapToggle: 'Show or hide the minimap',
+  // Issue 18: scenarios in the library.
+  scenarioName: '{name} — scenario {n}',
+  scenarioNew: 'New scenario',
+  scenarioOf: 'Scenario of “{name}”',
+  scenarioOfTrashed: 'Scenario of “{name}”, which is in the trash',
+  scenarioCompareWithBase: 'Compare with base',
+  scenarioMakeCurrent: 'Make current',
+  scenarioMadeCurrent: '“{base}” now has the content of “{name}”. Undo brings back what it had; Versions keeps it too.',
+  scenarioBaseUnavailable: '“{name}” was not made current: its base is in the trash or deleted. Restore the base from the trash first.',
+  scenarioCompareChoose: 'Compare…',
+  scenarioCompareTwo: 'Compare two documents',
+  scenarioCompareBase: 'Base',
+  scenarioCompareProposal: 'Proposal',
+  scenarioCompare: 'Compare',
+  scenarioCompareSame: 'Choose two different documents.',
 } as const;
 
 export type StringKey = keyof typeof en;
