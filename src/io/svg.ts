@@ -28,6 +28,46 @@ export interface SvgOptions {
   readonly background?: 'white' | 'transparent';
   /** Shown in the title block: a Date (its local calendar day, yyyy-mm-dd) or a string as is. Default today. */
   readonly date?: Date | string;
+  /**
+   * For a picture built on this one (the marked chart of a comparison, src/compare/svg.ts):
+   * called once the cards are placed and the lines routed, before the cards are written.
+   */
+  readonly overlay?: (frame: SvgFrame) => SvgOverlay;
+}
+
+/** What an overlay sees of the picture being drawn. Coordinates are the chart's (the layout's, as cards are placed). */
+export interface SvgFrame {
+  readonly language: SvgLanguage;
+  readonly direction: 'TB' | 'LR';
+  /** The top-left corner of a role's card, or undefined when it is not drawn (not in the document, or hidden in a collapsed team). */
+  at(id: string): { readonly x: number; readonly y: number } | undefined;
+  /** The bounds of everything drawn so far: cards, lines and what `include` added. */
+  bounds(): Box;
+  /** Makes the picture hold this box as well. */
+  include(x: number, y: number, width: number, height: number): void;
+  /** A card as drawn for a role, without finding badge, at (x, y): for a role that is not in the document, a removed role's ghost. The picture holds it. */
+  card(role: Role, x: number, y: number, mark?: CardMark): string;
+  /**
+   * The path (`d`) of a reporting line from one drawn card to another, routed as between
+   * cards moved by hand (no planned bus); undefined when either is not drawn. The picture holds it.
+   */
+  reportingLine(managerId: string, reportId: string): string | undefined;
+}
+
+/** Added to a card: a class on its group and markup drawn over it, in the card's coordinates (0, 0 its top-left corner). */
+export interface CardMark {
+  readonly className: string;
+  readonly markup: string;
+}
+
+export interface SvgOverlay {
+  /** Marks on drawn cards, by role id. */
+  readonly marks?: ReadonlyMap<string, CardMark>;
+  /** Markup in chart coordinates, drawn after the lines and before the cards, and after the cards. */
+  readonly beforeCards?: string;
+  readonly afterCards?: string;
+  /** A block drawn under the title block, its markup in its own coordinates from (0, 0); the picture makes room for it. */
+  readonly legend?: { readonly width: number; readonly height: number; readonly markup: string };
 }
 
 export interface SvgResult {
@@ -62,14 +102,15 @@ const BADGE_GAP = 4;
 const PILL_H = 15;
 /** How far the "+N" pill of a collapsed card reaches below it. */
 const PILL_BELOW = 10;
-
+/** Between the title block and a legend under it. */
+const LEGEND_GAP = 14;
 
 const LABELS = {
   en: { period: 'Period', date: 'Date', level: 'Level', sep: ': ' },
   'zh-CN': { period: '期间', date: '日期', level: '职级', sep: '：' },
 } as const;
 
-interface Box {
+export interface Box {
   minX: number;
   minY: number;
   maxX: number;
@@ -113,9 +154,13 @@ export function renderSvg(doc: OrgDocument, options: SvgOptions = {}): SvgResult
 
   const lines = reportingLines(roles, index.managerOf, layout, px, py, manual, shown, box);
   const dotted = dottedLines(roles, index.indexOf, layout, px, py, shown, box);
-  const cards: string[] = [];
   const titles: TitleCache = new Map();
-  for (let i = 0; i < n; i++) if (shown(i)) cards.push(card(roles[i]!, px[i]!, py[i]!, language, marks.get(roles[i]!.id), layout.hiddenCount[i]!, titles));
+  const overlay = options.overlay?.(frameOf(index.indexOf, layout, px, py, shown, box, language, titles)) ?? {};
+  const cardMarks = overlay.marks;
+  const cards: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (shown(i)) cards.push(card(roles[i]!, px[i]!, py[i]!, language, marks.get(roles[i]!.id), layout.hiddenCount[i]!, titles, cardMarks?.get(roles[i]!.id)));
+  }
 
   const hasChart = box.minX <= box.maxX;
   const chartW = hasChart ? box.maxX - box.minX : 0;
@@ -132,8 +177,10 @@ export function renderSvg(doc: OrgDocument, options: SvgOptions = {}): SvgResult
   if (date) sub.push(`${labels.date}${labels.sep}${date}`);
   const subLine = fitLine(sub.join(' · '), headerW, SUB_SIZE);
   const nameBottom = PAD + NAME_LINE * Math.max(1, nameLines.length);
-  const headerBottom = nameBottom + (subLine ? SUB_SIZE + 8 : 0);
-  const textW = Math.max(0, ...nameLines.map((l) => textWidth(l, NAME_SIZE, true)), textWidth(subLine, SUB_SIZE));
+  const legend = overlay.legend;
+  const legendTop = nameBottom + (subLine ? SUB_SIZE + 8 : 0) + LEGEND_GAP;
+  const headerBottom = legend ? legendTop + legend.height : legendTop - LEGEND_GAP;
+  const textW = Math.max(0, ...nameLines.map((l) => textWidth(l, NAME_SIZE, true)), textWidth(subLine, SUB_SIZE), legend?.width ?? 0);
 
   const width = Math.ceil(Math.max(chartW, textW) + 2 * PAD);
   const height = Math.ceil(hasChart ? headerBottom + HEADER_GAP + chartH + PAD : headerBottom + PAD);
@@ -150,16 +197,65 @@ export function renderSvg(doc: OrgDocument, options: SvgOptions = {}): SvgResult
   nameLines.forEach((line, k) => out.push(`<text x="${PAD}" y="${PAD + NAME_LINE * k + NAME_SIZE}" font-size="${NAME_SIZE}" font-weight="600" fill="#1d2733">${escapeXml(line)}</text>`));
   if (subLine) out.push(`<text x="${PAD}" y="${nameBottom + SUB_SIZE}" font-size="${SUB_SIZE}" fill="#5c6773">${escapeXml(subLine)}</text>`);
   out.push('</g>\n');
+  if (legend) out.push(`<g class="legend" transform="translate(${PAD},${legendTop})">${legend.markup}</g>\n`);
   out.push(`<g class="chart" transform="translate(${tx},${ty})">\n`);
   // Lines first, so cards are drawn over them. Arrays are joined, not spread: 50,000 arguments would overflow the stack.
   const svg = [
     out.join(''),
     `<g class="reporting-lines" fill="none" stroke="${LINE_COLOUR}" stroke-width="1.5">\n${lines.join('')}</g>\n`,
     `<g class="dotted-lines" fill="none" stroke-width="1.25">\n${dotted.join('')}</g>\n`,
+    overlay.beforeCards ?? '',
     `<g class="roles">\n${cards.join('')}</g>\n`,
+    overlay.afterCards ?? '',
     '</g>\n</svg>\n',
   ].join('');
   return { svg, width, height };
+}
+
+/** The overlay's view of the picture: positions by id, the bounds, and the renderer's cards and routes. */
+function frameOf(
+  indexOf: ReadonlyMap<string, number>,
+  layout: Layout,
+  px: Float64Array,
+  py: Float64Array,
+  shown: (i: number) => boolean,
+  box: Box,
+  language: SvgLanguage,
+  titles: TitleCache,
+): SvgFrame {
+  const { nodeWidth: w, nodeHeight: h, direction } = layout;
+  const drawn = (id: string): number => {
+    const i = indexOf.get(id);
+    return i !== undefined && shown(i) ? i : -1;
+  };
+  return {
+    language,
+    direction,
+    at(id) {
+      const i = drawn(id);
+      return i < 0 ? undefined : { x: px[i]!, y: py[i]! };
+    },
+    bounds: () => ({ ...box }),
+    include(x, y, width, height) {
+      grow(box, x, y);
+      grow(box, x + width, y + height);
+    },
+    card(role, x, y, mark) {
+      grow(box, x, y);
+      grow(box, x + w, y + h);
+      return card(role, x, y, language, undefined, 0, titles, mark);
+    },
+    reportingLine(managerId, reportId) {
+      const m = drawn(managerId);
+      const i = drawn(reportId);
+      if (m < 0 || i < 0) return undefined;
+      const [sx, sy] = exitPoint(px[m]!, py[m]!, w, h, direction);
+      const [ex, ey] = entryPoint(px[i]!, py[i]!, w, h, Slot.row, direction);
+      const points = routePoints(sx, sy, ex, ey, { slot: Slot.row, bus: null, direction });
+      for (const [x, y] of points) grow(box, x, y);
+      return pathOf(points);
+    },
+  };
 }
 
 /** Solid reporting lines between visible cards, routed as on the canvas: the planned route while neither card was moved by hand. */
@@ -251,8 +347,8 @@ function titleMarkup(raw: string, room: number, cache: TitleCache): TitleMarkup 
   return markup;
 }
 
-/** One role card: box, family bar, title (two lines at most), meta line, holder, finding badge, "+N" when collapsed. */
-function card(role: Role, x: number, y: number, language: SvgLanguage, marks: RoleFindings | undefined, hiddenCount: number, titles: TitleCache): string {
+/** One role card: box, family bar, title (two lines at most), meta line, holder, finding badge, "+N" when collapsed, an overlay's mark. */
+function card(role: Role, x: number, y: number, language: SvgLanguage, marks: RoleFindings | undefined, hiddenCount: number, titles: TitleCache, mark?: CardMark): string {
   const labels = LABELS[language];
   const w = NODE_WIDTH;
   const room = w - TEXT_X - TEXT_RIGHT;
@@ -262,7 +358,7 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
   const bx = w - TEXT_RIGHT - bw;
   const title = titleMarkup(localTitle(role, language), marks ? bx - BADGE_GAP - TEXT_X : room, titles);
 
-  let out = `<g class="${cardClasses(role, hiddenCount > 0)}" data-id="${escapeXml(role.id)}" transform="translate(${round2(x)},${round2(y)})"><title>${title.full}</title>${cardBox(role)}`;
+  let out = `<g class="${cardClasses(role, hiddenCount > 0)}${mark ? ` ${mark.className}` : ''}" data-id="${escapeXml(role.id)}" transform="translate(${round2(x)},${round2(y)})"><title>${title.full}</title>${cardBox(role)}`;
   if (marks) {
     // Finding badge, top right: a circle for one digit, a pill for more.
     out +=
@@ -303,6 +399,7 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
       `<g class="collapsed-count"><rect x="${round2(w / 2 - pw / 2)}" y="${h + PILL_BELOW - PILL_H}" width="${round2(pw)}" height="${PILL_H}" rx="${PILL_H / 2}" fill="#ffffff" stroke="#adb5bd"/>` +
       `<text x="${w / 2}" y="${h + PILL_BELOW - 4}" font-size="${META_SIZE}" fill="#1d2733" text-anchor="middle">${label}</text></g>`;
   }
+  if (mark) out += mark.markup;
   return `${out}</g>\n`;
 }
 
