@@ -1,5 +1,5 @@
 /** The designer's screen (ui.md): toolbar, palette, canvas, inspector, findings and metrics. */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { OrgCanvas } from '../canvas/OrgCanvas.tsx';
 import { StoreContext, useOrg, useOrgStore, useT, WorkspaceContext } from '../ui/context.tsx';
@@ -12,10 +12,14 @@ import { useShortcuts } from '../ui/useShortcuts.ts';
 import { Splitter } from '../ui/Splitter.tsx';
 import { PANEL_LIMITS, usePanelLayout, type PanelId, type PanelLayoutControls } from '../ui/usePanelLayout.ts';
 import type { StringKey } from '../ui/strings.ts';
+import { CompareContext } from '../ui/compare/context.ts';
+import type { CompareSource } from '../ui/compare/CompareView.tsx';
 import type { Session } from './bootstrap.ts';
 
 // The inspector (forms for every field, role profiles) is loaded right after the first paint.
 const Inspector = lazy(() => import('../ui/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+// The compare view (and the diff with it) is loaded when a comparison is first opened.
+const CompareView = lazy(() => import('../ui/compare/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 
 export function App({ session }: { session: Session }) {
   return (
@@ -120,9 +124,17 @@ function Designer({ session }: { session: Session }) {
   const sideCollapsed = inspector.collapsed && findings.collapsed;
   const columns = `${palette.collapsed ? 'auto' : `${palette.size}px`} auto minmax(0, 1fr) auto ${sideCollapsed ? 'auto' : `${inspector.size}px`}`;
   const rows = inspector.collapsed ? 'auto auto minmax(0, 1fr)' : findings.collapsed ? 'minmax(0, 1fr) auto auto' : `minmax(0, 1fr) auto ${findings.size}px`;
+  const comparing = useComparing(session);
   return (
     <div className="designer">
-      <Toolbar />
+      <CompareContext.Provider value={comparing.open}>
+        <Toolbar />
+      </CompareContext.Provider>
+      {comparing.pair && (
+        <Suspense fallback={null}>
+          <CompareView base={comparing.pair.base} proposed={comparing.pair.proposed} onClose={comparing.close} />
+        </Suspense>
+      )}
       <div className="status-line">
         <SaveStatus />
         <Messages />
@@ -153,4 +165,28 @@ function Designer({ session }: { session: Session }) {
       </div>
     </div>
   );
+}
+
+/**
+ * The compare view's two documents, read from the library (the open one from the store,
+ * with its unsaved edits); a document that cannot be read is told in an alert.
+ */
+function useComparing(session: Session) {
+  const [pair, setPair] = useState<{ base: CompareSource; proposed: CompareSource } | null>(null);
+  const open = useCallback(
+    (baseId: string, proposedId: string) => {
+      const read = async (id: string): Promise<CompareSource> => {
+        const state = session.store.getState();
+        const doc = id === state.documentId ? state.doc : await session.workspace.load(id);
+        return { id, name: doc.name, doc };
+      };
+      Promise.all([read(baseId), read(proposedId)]).then(
+        ([base, proposed]) => setPair({ base, proposed }),
+        (cause: unknown) => session.store.getState().showAlert(cause instanceof Error ? cause.message : String(cause)),
+      );
+    },
+    [session],
+  );
+  const close = useCallback(() => setPair(null), []);
+  return { pair, open, close };
 }
