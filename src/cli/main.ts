@@ -8,7 +8,7 @@
  *   org render <file> --svg [--lang zh-CN] [--no-findings]   the SVG picture of the chart
  *   org export-csv <file> [--findings] [--lang zh-CN]   the roles (or the findings) as CSV
  *   org import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME]   a spreadsheet as an org document
- *   org diff <base> <proposed> [--json|--csv] [--lang zh-CN]   what changes; exit 0 (equal), 1 (differ), 2 (cannot load)
+ *   org diff <base> <proposed> [--json|--csv|--svg] [--lang zh-CN]   what changes; exit 0 (equal), 1 (differ), 2 (cannot load)
  * <file> may be `-`, standard input; UTF-8 (with or without a byte-order mark) and UTF-16
  * with a byte-order mark are read (io/decode.ts, as in the browser).
  * Errors are one line on stderr, never a stack trace; so is a failed write to standard
@@ -65,8 +65,9 @@ const USAGE = `Usage: org <command>
                                    print the roles as CSV, one row per role (--findings: the findings)
   import <file.csv|file.xlsx> [--map field=Column …] [--currency CNY] [--name NAME] [--sheet S] [--external-managers] [--lang zh-CN]
                                    print the org document of a spreadsheet of people (docs/importing.md)
-  diff <base> <proposed> [--json|--csv] [--lang zh-CN]
+  diff <base> <proposed> [--json|--csv|--svg] [--lang zh-CN]
                                    what the proposal changes: roles, metrics, findings, deciders, budgets
+                                   (--svg: the proposal's chart with the changes marked)
                                    (exit 0: equal, 1: they differ, 2: cannot load; docs/scenarios.md)
 <file> may be - for standard input; files are UTF-8 or UTF-16 with a byte-order mark.`;
 
@@ -197,7 +198,7 @@ async function run(command: string | undefined, positional: readonly string[], f
       if (!base.ok) return fail(`cannot load ${sourceName(baseFile)}: ${base.message}`);
       const proposed = decodeAndParse(await load(proposedFile));
       if (!proposed.ok) return fail(`cannot load ${sourceName(proposedFile)}: ${proposed.message}`);
-      const format = flags.has('json') ? 'json' : flags.has('csv') ? 'csv' : 'text';
+      const format = flags.has('json') ? 'json' : flags.has('csv') ? 'csv' : flags.has('svg') ? 'svg' : 'text';
       const result = diffCommand(base.doc, proposed.doc, { format, language: lang });
       io.out(format === 'csv' ? csvForTerminal(result.text) : result.text);
       return result.code === 0 ? EXIT_OK : EXIT_FINDINGS;

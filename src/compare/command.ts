@@ -1,7 +1,7 @@
 /**
- * `org diff BASE PROPOSED [--json | --csv] [--lang zh-CN]` (issue 18): the comparison of two
- * loaded documents as readable text, as the JSON object of the issue, or as the change-list
- * CSV. src/cli/main.ts loads both files through the same pipeline as `check` and prints what
+ * `org diff BASE PROPOSED [--json | --csv | --svg] [--lang zh-CN]` (issue 18): the comparison of
+ * two loaded documents as readable text, as the JSON object of the issue, as the change-list
+ * CSV, or as the marked chart (SVG). src/cli/main.ts loads both files through the same pipeline as `check` and prints what
  * this returns; the exit code is 0 when the two are equal, 1 when they differ.
  */
 import { visible, visibleJson } from '../cli/visible.ts';
@@ -11,14 +11,15 @@ import type { Finding } from '../rules/types.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import { changesCsv, valueCell, type CsvLanguage } from './csv.ts';
 import { diffDocuments, diffJson, type Decider, type DocumentDiff } from './diff.ts';
+import { renderCompareSvg } from './svg.ts';
 
 export interface DiffCommandOptions {
-  readonly format: 'text' | 'json' | 'csv';
+  readonly format: 'text' | 'json' | 'csv' | 'svg';
   readonly language: CsvLanguage;
 }
 
 export interface DiffCommandResult {
-  /** What to print: text and JSON with document text made visible (cli/visible.ts); CSV as changesCsv writes it. */
+  /** What to print: text and JSON with document text made visible (cli/visible.ts); CSV as changesCsv writes it; SVG as renderCompareSvg draws it (escaped XML). */
   readonly text: string;
   /** 0: equal (DocumentDiff.equal), 1: they differ. */
   readonly code: 0 | 1;
@@ -29,6 +30,7 @@ export function diffCommand(base: OrgDocument, proposed: OrgDocument, options: D
   const code = diff.equal ? 0 : 1;
   if (options.format === 'json') return { text: `${visibleJson(diffJson(diff))}\n`, code };
   if (options.format === 'csv') return { text: changesCsv(diff, options.language), code };
+  if (options.format === 'svg') return { text: renderCompareSvg(base, proposed, diff, { language: options.language }).svg, code };
   return { text: formatDiff(base, proposed, diff, options.language), code };
 }
 

@@ -13,12 +13,14 @@ import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.ts';
 import { changesCsv } from '../../src/compare/csv.ts';
 import { diffDocuments } from '../../src/compare/diff.ts';
+import { renderCompareSvg } from '../../src/compare/svg.ts';
 import { serializeDocument } from '../../src/io/serialize.ts';
 import { computeMetrics } from '../../src/metrics/index.ts';
 import { addRole, moveRole, removeRoles } from '../../src/model/commands.ts';
 import { updateRole } from '../../src/model/field-commands.ts';
 import { parseDocument } from '../../src/schema/parse.ts';
 import type { OrgDocument } from '../../src/schema/v1.ts';
+import { elements, hasClass, parseXml, textOf } from '../helpers/xml.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const presetPath = join(root, 'presets', 'china-account-management.json');
@@ -154,5 +156,41 @@ describe('org diff with standard input', () => {
     expect(errors).toEqual([]);
     expect(code).toBe(1);
     expect(JSON.parse(written.join('')).added).toEqual(['lead-west']);
+  });
+});
+
+describe('org diff --svg', () => {
+  it('prints the proposal with the changes marked, as renderCompareSvg draws it', async () => {
+    const run = await org(['diff', presetPath, proposedPath, '--svg']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const svg = run.stdout;
+    // Well-formed, and the marked chart: each kind's mark, the ghost, the legend's counts.
+    const all = elements(parseXml(svg));
+    const card = (id: string) => all.find((el) => el.name === 'g' && hasClass(el, 'role') && el.attrs.get('data-id') === id)!;
+    expect(hasClass(card('lead-west'), 'change-added')).toBe(true);
+    expect(hasClass(card('am-east-1'), 'change-moved')).toBe(true);
+    expect(hasClass(card('sam-east-2'), 'change-changed')).toBe(true);
+    expect(hasClass(card('am-south-6'), 'ghost')).toBe(true);
+    expect(all.filter((el) => hasClass(el, 'legend-entry')).map((el) => [el.attrs.get('data-kind'), el.attrs.get('data-count')])).toEqual([
+      ['added', '1'],
+      ['removed', '1'],
+      ['moved', '1'],
+      ['changed', '1'],
+    ]);
+    expect(textOf(all.find((el) => hasClass(el, 'legend'))!)).toContain('Changes from China Account Management');
+    // The same picture as the function's, but for the date in the title block (the day the command runs).
+    const date = /Date: (\d{4}-\d{2}-\d{2})</.exec(svg)![1]!;
+    expect(svg).toBe(renderCompareSvg(base, proposed, diffDocuments(base, proposed), { date }).svg);
+  });
+
+  it('--svg --lang zh-CN: the Chinese legend; equal documents exit 0', async () => {
+    const zh = await org(['diff', presetPath, proposedPath, '--svg', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(1);
+    expect(textOf(elements(parseXml(zh.stdout)).find((el) => hasClass(el, 'legend'))!)).toContain('新增: 1');
+    const same = await org(['diff', presetPath, presetPath, '--svg']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).not.toContain('change-ring');
+    expect(() => parseXml(same.stdout)).not.toThrow();
   });
 });
