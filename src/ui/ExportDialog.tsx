@@ -5,11 +5,15 @@
  * is "Auto" (2× for a chart of ordinary size, 1× for a large one, so a 1,000-role
  * export takes about a second); 2× and 3× stay a choice away. While a PNG is made the
  * dialog shows which step runs, and Cancel stops it. Loaded on demand.
+ *
+ * It exports the open document's chart, or the picture `source` gives: the compare view
+ * passes the marked chart of a comparison (comparePicture.ts), with the same choices,
+ * progress, Cancel and PNG pipeline.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { download, fileNameOf } from './download.ts';
-import { renderPicture, type Phase, type PictureOptions, type Scale } from './exportPicture.ts';
+import { documentPicture, renderPicture, type Phase, type PictureOptions, type PictureSource, type Scale } from './exportPicture.ts';
 import { Modal } from './Modal.tsx';
 import type { StringKey } from './strings.ts';
 import './export.css';
@@ -17,7 +21,7 @@ import './export.css';
 const PHASES: readonly Phase[] = ['svg', 'draw', 'encode'];
 const PHASE_LABEL: Record<Phase, StringKey> = { svg: 'exportPhaseSvg', draw: 'exportPhaseDraw', encode: 'exportPhaseEncode' };
 
-export default function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
+export default function ExportDialog({ format, onClose, source }: { format: 'png' | 'svg'; onClose: () => void; source?: PictureSource }) {
   const t = useT();
   const store = useOrgStore();
   const language = useOrg((s) => s.language);
@@ -33,15 +37,15 @@ export default function ExportDialog({ format, onClose }: { format: 'png' | 'svg
     const controller = new AbortController();
     running.current = controller;
     setPhase('svg');
-    const doc = store.getState().doc;
-    const result = await renderPicture(doc, { ...options, language }, { signal: controller.signal, onPhase: setPhase });
+    const picture = source ?? documentPicture(store.getState().doc);
+    const result = await renderPicture(picture, { ...options, language }, { signal: controller.signal, onPhase: setPhase });
     running.current = null;
     setPhase(null);
     if (!result.ok) {
       if (!result.cancelled) store.getState().showAlert(result.message);
       return;
     }
-    download(result.blob, fileNameOf(doc.name, options.format), result.blob.type);
+    download(result.blob, fileNameOf(picture.name, options.format), result.blob.type);
     if (result.reduced) store.getState().showNotice(t('exportReduced', { scale: result.scale.toFixed(2), width: result.width, height: result.height }));
     onClose();
   };

@@ -1,11 +1,12 @@
 /**
- * Picture export in the browser: the SVG is rendered from the model (src/io/svg.ts);
+ * Picture export in the browser: the SVG is rendered from the model (src/io/svg.ts, or a
+ * picture built on it: PictureSource);
  * PNG rasterizes that SVG on a canvas. Browsers cap a canvas side (16,384 px is safe
  * everywhere) and its area, and fail silently past the caps, so the scale is reduced to
  * fit and the user is told — or, when the chart would be too small to read, refused.
  * The result is checked not to be blank before it is offered.
  */
-import { renderSvg } from '../io/svg.ts';
+import { renderSvg, type SvgOptions, type SvgResult } from '../io/svg.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import type { Language } from './strings.ts';
 
@@ -32,6 +33,24 @@ export interface PictureOptions {
   readonly language: Language;
 }
 
+/** The choices of the export dialog that the SVG itself depends on. */
+export type SvgChoices = Required<Pick<SvgOptions, 'language' | 'includeFindings' | 'background'>>;
+
+/**
+ * What a picture export draws: the name its file takes (without extension) and its SVG with
+ * the dialog's choices. The chart of a document (`documentPicture`), or another picture made
+ * by the same renderer, such as the marked chart of a comparison (comparePicture.ts).
+ */
+export interface PictureSource {
+  readonly name: string;
+  readonly draw: (choices: SvgChoices) => SvgResult;
+}
+
+/** The chart of a document, as the toolbar's Export PNG / SVG draws it. */
+export function documentPicture(doc: OrgDocument): PictureSource {
+  return { name: doc.name, draw: (choices) => renderSvg(doc, choices) };
+}
+
 export type PictureResult =
   | { readonly ok: true; readonly blob: Blob; readonly width: number; readonly height: number; readonly scale: number; readonly reduced: boolean }
   | { readonly ok: false; readonly message: string; readonly cancelled?: boolean };
@@ -56,13 +75,13 @@ export function fitScale(width: number, height: number, requested: number): numb
   return Math.min(requested, MAX_SIDE / Math.max(1, width), MAX_SIDE / Math.max(1, height), Math.sqrt(MAX_AREA / Math.max(1, width * height)));
 }
 
-/** Renders the picture of a document. */
-export async function renderPicture(doc: OrgDocument, options: PictureOptions, control: PictureControl = {}): Promise<PictureResult> {
+/** Renders a picture: its SVG, and for PNG that SVG rasterized (on the page, encoded in a worker where the browser can). */
+export async function renderPicture(source: PictureSource, options: PictureOptions, control: PictureControl = {}): Promise<PictureResult> {
   const { signal, onPhase } = control;
   onPhase?.('svg');
   await nextFrame();
   if (signal?.aborted) return cancelled;
-  const { svg, width, height } = renderSvg(doc, { language: options.language, includeFindings: options.includeFindings, background: options.background });
+  const { svg, width, height } = source.draw({ language: options.language, includeFindings: options.includeFindings, background: options.background });
   if (options.format === 'svg') return { ok: true, blob: new Blob([svg], { type: 'image/svg+xml' }), width, height, scale: 1, reduced: false };
   const requested = options.scale === 'auto' ? autoScale(width, height) : options.scale;
   const scale = fitScale(width, height, requested);

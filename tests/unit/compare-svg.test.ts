@@ -16,6 +16,8 @@ import { updateRole } from '../../src/model/field-commands.ts';
 import { generateOrg } from '../../src/model/generate.ts';
 import { parseDocument } from '../../src/schema/parse.ts';
 import type { OrgDocument } from '../../src/schema/v1.ts';
+import { comparePicture } from '../../src/ui/comparePicture.ts';
+import { documentPicture } from '../../src/ui/exportPicture.ts';
 import { docOf } from '../helpers/doc.ts';
 import { childWithClass, elements, hasClass, parseXml, textOf, type XmlElement } from '../helpers/xml.ts';
 
@@ -270,5 +272,18 @@ describe('renderCompareSvg', () => {
     const p = picture(hostile, proposed);
     expect(p.svg).not.toMatch(/<script/);
     expect(textOf(p.legend)).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('comparePicture (the export dialog\u2019s source for the compare view)', () => {
+  it('draws the marked chart with the dialog\u2019s choices and the view\u2019s filter', () => {
+    const diff = diffDocuments(base, proposed);
+    const choices = { language: 'zh-CN', includeFindings: false, background: 'transparent', date: DATE } as const;
+    const source = comparePicture(base, proposed, diff, { kinds: ['added', 'moved'] });
+    expect(source.name).toBe('China Account Management → China Account Management');
+    expect(source.draw(choices)).toEqual(renderCompareSvg(base, proposed, diff, { ...choices, kinds: ['added', 'moved'] }));
+    expect(comparePicture(base, proposed, diff).draw(choices)).toEqual(renderCompareSvg(base, proposed, diff, choices));
+    // The chart export's own source is unchanged: the document's chart.
+    expect(documentPicture(proposed).draw(choices)).toEqual(renderSvg(proposed, choices));
   });
 });
