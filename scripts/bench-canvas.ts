@@ -14,8 +14,10 @@
  * mounted   role elements in the DOM at the overview and at editing zoom
  * heap      JS heap after open and the gestures above, after a garbage collection (measured
  *           last: the forced collection discards optimized code, which would slow the gestures)
+ * zoom      (issue 17, measureZoom, in a page of its own) wheel and pinch zoom from the whole
+ *           chart to zoom 1 and back, across the level-of-detail switch: p95 and longest frame
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export type Variant = 'ours' | 'bare' | 'bare-visible';
 
@@ -40,6 +42,7 @@ export interface CanvasRun {
 export interface FrameStats {
   readonly fps: number;
   readonly p95: number;
+  readonly max: number;
 }
 
 const IN_PAGE_SETUP = `
@@ -62,11 +65,19 @@ declare global {
   }
 }
 
-function frameStats(times: readonly number[] | null): FrameStats {
-  if (!times || times.length < 3) return { fps: 0, p95: Infinity };
-  const deltas = times.slice(1).map((t, i) => t - times[i]!);
-  const sorted = [...deltas].sort((a, b) => a - b);
-  return { fps: (1000 * deltas.length) / (times.at(-1)! - times[0]!), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+const NO_FRAMES: FrameStats = { fps: 0, p95: Infinity, max: Infinity };
+
+/** Frame statistics of one or more recordings of requestAnimationFrame times. */
+function frameStats(...recordings: (readonly number[] | null)[]): FrameStats {
+  const deltas: number[] = [];
+  let span = 0;
+  for (const times of recordings) {
+    if (!times || times.length < 3) return NO_FRAMES;
+    deltas.push(...times.slice(1).map((t, i) => t - times[i]!));
+    span += times.at(-1)! - times[0]!;
+  }
+  const sorted = deltas.sort((a, b) => a - b);
+  return { fps: (1000 * deltas.length) / span, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, max: sorted.at(-1)! };
 }
 
 /** Mouse down at a point, 60 moves, mouse up; frames recorded in the page meanwhile. */
@@ -190,11 +201,10 @@ async function centreOn(page: Page, variant: Variant, id: string): Promise<void>
 }
 
 /**
- * Opens one variant with a document and measures it: `focusId` is an AM lead (editing
- * zoom, the edits and the role drag happen around it), `teamId` the manager dragged with
- * its team.
+ * Opens one variant in a fresh 1600×1000 page and hands it the document: milliseconds to
+ * the first frame with the new roles drawn, and to settled (no long task for 500 ms).
  */
-export async function measureVariant(browser: Browser, base: string, variant: Variant, file: string, text: string, roles: number, focusId: string, teamId: string): Promise<CanvasRun> {
+async function openVariant(browser: Browser, base: string, variant: Variant, file: string, text: string): Promise<{ context: BrowserContext; page: Page; first: number; settled: number }> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   await page.addInitScript(IN_PAGE_SETUP);
@@ -219,6 +229,16 @@ export async function measureVariant(browser: Browser, base: string, variant: Va
   // Settled: no long task ended in the last 500 ms.
   await page.waitForFunction(() => performance.now() - Math.max(0, ...window.__longTasks) >= 500, null, { polling: 100, timeout: 300_000 });
   const settled = Math.max(first, (await page.evaluate(() => Math.max(0, ...window.__longTasks))) - t0);
+  return { context, page, first, settled };
+}
+
+/**
+ * Opens one variant with a document and measures it: `focusId` is an AM lead (editing
+ * zoom, the edits and the role drag happen around it), `teamId` the manager dragged with
+ * its team.
+ */
+export async function measureVariant(browser: Browser, base: string, variant: Variant, file: string, text: string, roles: number, focusId: string, teamId: string): Promise<CanvasRun> {
+  const { context, page, first, settled } = await openVariant(browser, base, variant, file, text);
 
   const countRoles = () => page.locator('.react-flow__node').count();
   const mountedOverview = await countRoles();
@@ -244,10 +264,10 @@ export async function measureVariant(browser: Browser, base: string, variant: Va
   }
   // A report of the lead, then a manager with a team of about 500 roles.
   const leaf = await cardInView(page, [focusId]);
-  const drag = leaf ? await dragFrames(page, leaf, { x: -2, y: 1 }) : { fps: 0, p95: Infinity };
+  const drag = leaf ? await dragFrames(page, leaf, { x: -2, y: 1 }) : NO_FRAMES;
   await centreOn(page, variant, teamId);
   const manager = await page.locator(`.react-flow__node[data-id="${teamId}"]`).boundingBox();
-  const dragTeam = manager ? await dragFrames(page, { x: manager.x + manager.width / 2, y: manager.y + manager.height / 2 }, { x: 2, y: 1 }) : { fps: 0, p95: Infinity };
+  const dragTeam = manager ? await dragFrames(page, { x: manager.x + manager.width / 2, y: manager.y + manager.height / 2 }, { x: 2, y: 1 }) : NO_FRAMES;
 
   // The heap last: a forced full collection also throws away optimized code, and the
   // gestures above must run as a person's would, not right after one.
@@ -257,4 +277,93 @@ export async function measureVariant(browser: Browser, base: string, variant: Va
 
   await context.close();
   return { variant, roles, openFirstMs: first, openSettledMs: settled, heapMb: heap.usedSize / 1024 / 1024, mountedOverview, mountedEditing, drag, dragTeam, pan, editMs, fieldEditMs, warmEditMs };
+}
+
+/**
+ * Wheel zoom (issue 17): from the whole chart in view to zoom 1 and back, at the middle
+ * of the pane, across the level-of-detail switch (the overview canvas above MAX_MOUNTED
+ * roles on screen, cards below): once with mouse-wheel notches (deltaY ±100, one every
+ * 30 ms, a quick spin of the wheel), once as a touchpad pinch, which Chromium delivers
+ * as ctrl+wheel events with small deltas (±40, one every 16 ms). The page first zooms out
+ * with the wheel, unrecorded, from the view it opened at to `wholeZoom` (the zoom at
+ * which the whole chart fits the pane: our app opens on the root's top levels when the
+ * whole chart is not readable, the baselines on the whole chart). Frames are recorded
+ * while zooming in and while zooming out; `cardsAtTop` counts the role elements mounted
+ * at zoom 1, `overviewAtWhole` tells whether the overview canvas was drawn there.
+ */
+export interface ZoomRun {
+  readonly variant: Variant;
+  readonly roles: number;
+  readonly wheel: FrameStats;
+  readonly pinch: FrameStats;
+  readonly wholeZoom: number;
+  readonly overviewAtWhole: boolean;
+  readonly cardsAtTop: number;
+}
+
+/** React Flow's zoom, from its viewport element's transform. */
+async function currentZoom(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+    return Number(/scale\(([\d.e-]+)\)/.exec(transform)?.[1] ?? NaN);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Zooms by `steps` wheel events of `deltaY` each, `gapMs` apart (ctrl held for a pinch),
+ * with frames recorded (when `record`) from before the first event to the second frame
+ * after the last.
+ */
+async function zoomFrames(page: Page, at: { x: number; y: number }, steps: number, deltaY: number, gapMs: number, pinch: boolean, record = true): Promise<number[] | null> {
+  await page.mouse.move(at.x, at.y);
+  if (pinch) await page.keyboard.down('Control');
+  if (record) await page.evaluate(() => window.__recordFrames(true));
+  for (let i = 0; i < steps; i++) {
+    await page.mouse.wheel(0, deltaY);
+    await sleep(gapMs);
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const frames = record ? await page.evaluate(() => window.__recordFrames(false)) : null;
+  if (pinch) await page.keyboard.up('Control');
+  return frames;
+}
+
+/** Wheel events of `deltaY` from one zoom to another: React Flow zooms by 2^(-deltaY × 0.002) per event (d3-zoom's wheelDelta; no ctrl factor off macOS). */
+const stepsToZoom = (from: number, to: number, deltaY: number) => Math.round(Math.abs(Math.log2(to / from)) / (Math.abs(deltaY) * 0.002));
+
+/**
+ * Opens one variant with a document and zooms it in and out with the wheel, then by
+ * pinching. `chart` is the size of the laid-out chart (flow coordinates).
+ */
+export async function measureZoom(browser: Browser, base: string, variant: Variant, file: string, text: string, roles: number, chart: { width: number; height: number }): Promise<ZoomRun> {
+  const { context, page } = await openVariant(browser, base, variant, file, text);
+  await page.waitForTimeout(500);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  // Both pages' minZoom is 0.02.
+  const wholeZoom = Math.max(0.02, 0.92 * Math.min(pane.width / chart.width, pane.height / chart.height));
+  const notches = stepsToZoom(wholeZoom, 1, 100);
+  const pinchSteps = stepsToZoom(wholeZoom, 1, 40);
+  const toWhole = async () => {
+    const zoom = await currentZoom(page);
+    await zoomFrames(page, centre, stepsToZoom(zoom, wholeZoom, 100), zoom > wholeZoom ? 100 : -100, 30, false, false);
+    await page.waitForTimeout(500);
+  };
+
+  await toWhole();
+  const overviewAtWhole = (await page.locator('canvas.overview-layer').count()) > 0;
+  const wheelIn = await zoomFrames(page, centre, notches, -100, 30, false);
+  await page.waitForTimeout(300);
+  const cardsAtTop = await page.locator('.react-flow__node').count();
+  const wheelOut = await zoomFrames(page, centre, notches, 100, 30, false);
+
+  await toWhole();
+  const pinchIn = await zoomFrames(page, centre, pinchSteps, -40, 16, true);
+  await page.waitForTimeout(300);
+  const pinchOut = await zoomFrames(page, centre, pinchSteps, 40, 16, true);
+
+  await context.close();
+  return { variant, roles, wheel: frameStats(wheelIn, wheelOut), pinch: frameStats(pinchIn, pinchOut), wholeZoom, overviewAtWhole, cardsAtTop };
 }

@@ -3,7 +3,8 @@
  * (scripts/bench-browser.ts), each the median of several runs after a warm-up, printed
  * beside a baseline measured in the same run on the same document, and written to
  * bench/results.json. `--node-only` skips the browser; BENCH_SIZES and
- * BENCH_BROWSER_SIZES choose the sizes.
+ * BENCH_BROWSER_SIZES (and the others in docs/performance.md) choose the sizes; an empty
+ * list skips those figures.
  * Targets are checked here by a person reading the figures, never by timed unit tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,11 +17,11 @@ import { checkDocument } from '../src/rules/engine.ts';
 import { computeMetrics } from '../src/metrics/index.ts';
 import { layoutDocument } from '../src/layout/index.ts';
 import { diffDocuments } from '../src/compare/diff.ts';
-import { canvasFigures, runBrowserBench } from './bench-browser.ts';
+import { canvasFigures, runBrowserBench, zoomFigures } from './bench-browser.ts';
 
 const RUNS = 7;
 const WARMUP = 3;
-const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000,50000').split(',').filter(Boolean).map(Number);
 
 /** Median milliseconds of `fn` over RUNS runs after WARMUP untimed ones. */
 function median(fn: () => unknown): number {
@@ -129,5 +130,5 @@ const browser = process.argv.includes('--node-only') ? [] : await (async () => {
 })();
 
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures, browser, canvas: canvasFigures }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures, browser, canvas: canvasFigures, zoom: zoomFigures }, null, 2)}\n`);
 console.log('Written to bench/results.json');

@@ -28,7 +28,7 @@ import { localTitle } from '../ui/labels.ts';
 import { PALETTE_MIME } from '../ui/Palette.tsx';
 import { ShortcutsSheet } from '../ui/ShortcutsSheet.tsx';
 import { focusCard, useViewKeys, type ViewAction } from '../ui/useShortcuts.ts';
-import { FlowCache, MAX_MOUNTED, type DragState } from './flow.ts';
+import { CHANGES_PER_FRAME, FlowCache, MAX_ON_SCREEN, NOWHERE, type DragState } from './flow.ts';
 import { fitViewport, type Box } from './fit.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { Minimap } from './Minimap.tsx';
@@ -115,16 +115,21 @@ export function OrgCanvas() {
 
   // Level of detail: with more roles on screen than the DOM should hold, draw the chart on
   // one canvas and mount no role element (counting stops there: a pan frame costs no more).
-  const overview = useMemo(() => layout.query(screen, MAX_MOUNTED + 1).length > MAX_MOUNTED, [layout, screen]);
+  const overview = useMemo(() => layout.query(screen, MAX_ON_SCREEN + 1).length > MAX_ON_SCREEN, [layout, screen]);
 
-  const { nodes, edges } = useMemo(
+  // Cards mount and unmount a few dozen per frame (flow.ts): `catchUp` builds again on the
+  // next frame until none is left, the overview covering the screen while cards on it are missing.
+  const [catchUp, setCatchUp] = useState(0);
+  const { nodes, edges, remaining, missingOnScreen } = useMemo(
     () =>
-      overview ? { nodes: [], edges: [] } : cache.build({
+      cache.build({
         doc,
         index,
         layout: layout.layout,
         query: layout.query,
-        view,
+        view: overview ? NOWHERE : view,
+        screen: overview ? NOWHERE : screen,
+        budget: CHANGES_PER_FRAME,
         byRole,
         selection: selectionSet,
         titleOf: (role) => localTitle(role, language),
@@ -132,8 +137,14 @@ export function OrgCanvas() {
         dropTarget,
         shared,
       }),
-    [overview, cache, doc, index, layout, view, byRole, selectionSet, language, drag, dropTarget, shared],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- catchUp: build again for what is left
+    [overview, cache, doc, index, layout, view, screen, byRole, selectionSet, language, drag, dropTarget, shared, catchUp],
   );
+  useEffect(() => {
+    if (remaining === 0) return;
+    const id = requestAnimationFrame(() => setCatchUp((n) => n + 1));
+    return () => cancelAnimationFrame(id);
+  }, [remaining, catchUp]);
 
   const centreOn = useCallback(
     (id: string) => {
@@ -472,7 +483,7 @@ export function OrgCanvas() {
         {minimapOpen && <Minimap layout={layout.layout} viewport={viewport} size={size} />}
         <Legend />
       </ReactFlow>
-      {overview && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
+      {(overview || missingOnScreen > 0) && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
       {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}
       {preview && (
         <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">

@@ -17,12 +17,38 @@ import type { RoleFlowNode, RoleNodeData } from './RoleNode.tsx';
 /** At most this many role elements are mounted, whatever the zoom (issue 9's bound). */
 export const MAX_MOUNTED = 450;
 
+/**
+ * With more roles than this on screen the overview canvas draws the chart (OrgCanvas):
+ * cards are mounted for the screen and a margin of half a screen on every side, four
+ * times its area, so a quarter of MAX_MOUNTED keeps that whole margin under the bound.
+ * Nearer the bound a zoom step swapped hundreds of cards in and out of the cut-off
+ * margin, and cost 50–100 ms a frame (issue 17). At this count a card is ~90 px wide,
+ * too small to read.
+ */
+export const MAX_ON_SCREEN = Math.floor(MAX_MOUNTED / 4);
+
+/**
+ * At most this many role elements are mounted, and this many unmounted, per build (one
+ * frame). A React Flow node costs about a millisecond to mount on a slow machine, and
+ * the level-of-detail switch swaps a few hundred of them: spread over frames, a wheel
+ * zoom across the switch keeps its frames short (issue 17). The canvas builds again on
+ * the next frame until nothing is left (`FlowBuild.remaining`).
+ */
+export const CHANGES_PER_FRAME = 16;
+
+/** A rectangle no role meets: the view while the overview draws the chart. */
+export const NOWHERE: Rect = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+
 export interface FlowInput {
   readonly doc: OrgDocument;
   readonly index: TreeIndex;
   readonly layout: Layout;
   /** Roles in this rectangle (flow coordinates) get nodes. */
   readonly view: Rect;
+  /** The part of `view` on screen: its roles are mounted first. `view` when not given. */
+  readonly screen?: Rect;
+  /** New role elements mounted, and old ones unmounted, at most (each), by this build; all when not given. */
+  readonly budget?: number;
   readonly query: (rect: Rect) => ArrayLike<number>;
   readonly byRole: ReadonlyMap<string, RoleFindings>;
   readonly selection: ReadonlySet<string>;
@@ -45,31 +71,72 @@ interface CachedNode {
   readonly node: RoleFlowNode;
 }
 
+export interface FlowBuild {
+  readonly nodes: RoleFlowNode[];
+  readonly edges: Edge[];
+  /** Roles wanted but not mounted yet, or mounted but no longer wanted, left for later builds. */
+  readonly remaining: number;
+  /** Of those, roles on screen not mounted yet: the picture has holes until they are. */
+  readonly missingOnScreen: number;
+}
+
 /** Keeps node and edge objects between frames, so unchanged roles are the same objects. */
 export class FlowCache {
   private nodes = new Map<string, CachedNode>();
   private edges = new Map<string, Edge>();
+  // The last lists handed out: a build with the same objects in the same order returns them
+  // again, so React Flow (which compares the lists by identity) skips its update and does not
+  // notify every mounted card's subscriptions; a zoom or pan frame often changes nothing.
+  private lastNodes: RoleFlowNode[] = [];
+  private lastEdges: Edge[] = [];
 
   /** Nodes and edges of the roles in view. */
-  build(input: FlowInput): { nodes: RoleFlowNode[]; edges: Edge[] } {
+  build(input: FlowInput): FlowBuild {
     const { doc, index, layout, byRole, selection, drag, dropTarget } = input;
     const positions = doc.view.positions;
-    const picked = new Set<number>();
+    // The roles wanted, those on screen first (so the cap never leaves a hole on screen).
+    const wanted = new Set<number>();
+    const onScreen = input.query(input.screen ?? input.view);
+    for (let k = 0; k < onScreen.length && wanted.size < MAX_MOUNTED; k++) wanted.add(onScreen[k]!);
+    const screenCount = wanted.size;
     const inView = input.query(input.view);
-    for (let k = 0; k < inView.length && picked.size < MAX_MOUNTED; k++) picked.add(inView[k]!);
+    for (let k = 0; k < inView.length && wanted.size < MAX_MOUNTED; k++) wanted.add(inView[k]!);
     // Roles placed by hand are few; check them directly.
     for (const id of Object.keys(positions)) {
       const at = index.indexOf.get(id);
-      if (at === undefined || layout.hidden[at] || picked.size >= MAX_MOUNTED) continue;
+      if (at === undefined || layout.hidden[at] || wanted.size >= MAX_MOUNTED) continue;
       const p = positions[id]!;
-      if (p.x + layout.nodeWidth >= input.view.minX && p.x <= input.view.maxX && p.y + layout.nodeHeight >= input.view.minY && p.y <= input.view.maxY) picked.add(at);
+      if (p.x + layout.nodeWidth >= input.view.minX && p.x <= input.view.maxX && p.y + layout.nodeHeight >= input.view.minY && p.y <= input.view.maxY) wanted.add(at);
+    }
+    // The manager of every role in view, so its reporting line is drawn.
+    for (const i of [...wanted]) {
+      const m = index.managerOf[i]!;
+      if (m >= 0 && !layout.hidden[m] && wanted.size < MAX_MOUNTED + 50) wanted.add(m);
+    }
+
+    // Within the budget: new roles mounted in that order, and roles that only left the view
+    // (not deleted, not hidden under a collapsed manager) unmounted; the rest waits a frame.
+    const picked = new Set<number>();
+    let mounts = input.budget ?? Infinity;
+    let remaining = 0;
+    let missingOnScreen = 0;
+    let k = 0;
+    for (const i of wanted) {
+      if (this.nodes.has(doc.roles[i]!.id) || mounts-- > 0) picked.add(i);
+      else {
+        remaining++;
+        if (k < screenCount) missingOnScreen++;
+      }
+      k++;
+    }
+    let unmounts = input.budget ?? Infinity;
+    for (const id of this.nodes.keys()) {
+      const at = index.indexOf.get(id);
+      if (at === undefined || picked.has(at) || layout.hidden[at] || unmounts-- > 0) continue;
+      picked.add(at);
+      remaining++;
     }
     if (drag) for (const [id] of drag.positions) { const at = index.indexOf.get(id); if (at !== undefined) picked.add(at); }
-    // The manager of every role in view, so its reporting line is drawn.
-    for (const i of [...picked]) {
-      const m = index.managerOf[i]!;
-      if (m >= 0 && !layout.hidden[m] && picked.size < MAX_MOUNTED + 50) picked.add(m);
-    }
 
     const nextNodes = new Map<string, CachedNode>();
     const nodes: RoleFlowNode[] = [];
@@ -185,7 +252,9 @@ export class FlowCache {
       }
     }
     this.edges = nextEdges;
-    return { nodes, edges };
+    if (!sameList(nodes, this.lastNodes)) this.lastNodes = nodes;
+    if (!sameList(edges, this.lastEdges)) this.lastEdges = edges;
+    return { nodes: this.lastNodes, edges: this.lastEdges, remaining, missingOnScreen };
   }
 }
 
@@ -194,6 +263,10 @@ const DOTTED_STYLE = {
   'indirect-manager': { stroke: DOTTED_STYLES['indirect-manager'].colour, strokeDasharray: DOTTED_STYLES['indirect-manager'].dash },
   partner: { stroke: DOTTED_STYLES.partner.colour, strokeDasharray: DOTTED_STYLES.partner.dash },
 } as const;
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, k) => item === b[k]);
+}
 
 function sameData(a: RoleNodeData, b: RoleNodeData): boolean {
   return (
