@@ -13,7 +13,7 @@
  *
  * The colours are the Okabe–Ito palette's, told apart by colour-blind readers, and no kind
  * is told by colour alone: each badge has its own shape and sign (circle "+", diamond "~",
- * square "→", circle "−"), drawn as paths so that no font is needed, and ghosts are dashed.
+ * square "↪", circle "−"), drawn as paths so that no font is needed, and ghosts are dashed.
  * Framework-free: it runs in Node (`org diff --svg`) and in the browser (ui/comparePicture.ts).
  */
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/index.ts';
@@ -21,8 +21,7 @@ import { renderSvg, escapeXml, type CardMark, type SvgFrame, type SvgOptions, ty
 import { displayText, fitLine, textWidth } from '../io/svg-text.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import type { ChangeKind, DocumentDiff } from './diff.ts';
-
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'moved', 'changed'];
+import { CHANGE_KINDS, kindCounts } from './scene.ts';
 
 export interface CompareSvgOptions extends Omit<SvgOptions, 'overlay'> {
   /** The kinds of change marked and counted in the legend (the compare view's filter); default all four. */
@@ -76,7 +75,7 @@ const GRID_MIN_COLUMNS = 4;
 export function renderCompareSvg(base: OrgDocument, proposed: OrgDocument, diff: DocumentDiff, options: CompareSvgOptions = {}): SvgResult {
   const kinds = new Set(options.kinds ?? CHANGE_KINDS);
   const language = options.language === 'zh-CN' ? 'zh-CN' : 'en';
-  const counts: Record<ChangeKind, number> = { added: diff.added.length, removed: diff.removed.length, moved: diff.moved.length, changed: diff.changed.length };
+  const counts = kindCounts(diff);
   const overlay = (frame: SvgFrame): SvgOverlay => {
     const marks = new Map<string, CardMark>();
     const oldLines: string[] = [];
@@ -151,7 +150,8 @@ function badge(kind: ChangeKind, cx: number, cy: number): string {
       break;
     case 'moved':
       shape = `<rect x="${cx - r}" y="${cy - r}" width="${BADGE}" height="${BADGE}" rx="3"/>`;
-      glyph = `M${at(-5, 0)} H${cx + 4.5} M${at(1, -3.5)} L${at(4.5, 0)} L${at(1, 3.5)}`;
+      // ↪, as the compare view's badge: a hooked tail, then the arrow to the right.
+      glyph = `M${at(-2, -5)} A3,3 0 0 0 ${at(-2, 1)} H${cx + 5} M${at(2, -2)} L${at(5, 1)} L${at(2, 4)}`;
       break;
     case 'removed':
       shape = `<circle cx="${cx}" cy="${cy}" r="${r}"/>`;
