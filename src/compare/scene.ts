@@ -14,6 +14,18 @@ export type Mark = ChangeKind;
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'moved', 'changed'];
 
+/**
+ * Each kind's colour, on screen and in the exported picture (Okabe–Ito, safe for colour-blind
+ * readers: bluish green, orange, blue; grey for what is gone). Each kind has its own badge
+ * sign as well, so no one needs to tell the colours apart. compare.css repeats them.
+ */
+export const CHANGE_COLOURS: Readonly<Record<ChangeKind, string>> = {
+  added: '#009e73',
+  changed: '#e69f00',
+  moved: '#0072b2',
+  removed: '#6c757d',
+};
+
 export interface Scene {
   /** The document drawn: the base, the proposal, or the proposal with the removed roles as ghosts. */
   readonly doc: OrgDocument;

@@ -21,20 +21,15 @@ import { renderSvg, escapeXml, type CardMark, type SvgFrame, type SvgOptions, ty
 import { displayText, fitLine, textWidth } from '../io/svg-text.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import type { ChangeKind, DocumentDiff } from './diff.ts';
-import { CHANGE_KINDS, kindCounts } from './scene.ts';
+import { CHANGE_COLOURS, CHANGE_KINDS, kindCounts } from './scene.ts';
+
+export { CHANGE_COLOURS };
 
 export interface CompareSvgOptions extends Omit<SvgOptions, 'overlay'> {
   /** The kinds of change marked and counted in the legend (the compare view's filter); default all four. */
   readonly kinds?: readonly ChangeKind[];
 }
 
-/** Each kind's colour (Okabe–Ito: bluish green, orange, blue; grey); the badges' shapes and signs are drawn by `badge`. */
-export const CHANGE_COLOURS: Readonly<Record<ChangeKind, string>> = {
-  added: '#009e73',
-  changed: '#e69f00',
-  moved: '#0072b2',
-  removed: '#6c757d',
-};
 
 const WORDS = {
   en: {

@@ -17,7 +17,7 @@ import { familyLabel, localTitle } from '../../model/labels.ts';
 import type { OrgDocument } from '../../schema/v1.ts';
 import { derive } from '../../store/derived.ts';
 import { layoutOf } from '../../store/layout.ts';
-import type { Scene } from '../../compare/scene.ts';
+import { CHANGE_COLOURS, type Scene } from '../../compare/scene.ts';
 import type { ChangeKind } from '../../compare/diff.ts';
 import type { Language } from '../strings.ts';
 
@@ -30,13 +30,8 @@ export interface ChartViewport {
 /** A pan by screen pixels, or a zoom by a factor around a point of the chart's screen. */
 export type Gesture = { readonly dx: number; readonly dy: number } | { readonly factor: number; readonly px: number; readonly py: number };
 
-/** The marks' colours and badges: a badge as well as a colour, so no one needs to tell colours apart. */
-export const MARK_STYLES: Readonly<Record<ChangeKind, { readonly colour: string; readonly badge: string }>> = {
-  added: { colour: '#2b8a3e', badge: '+' },
-  removed: { colour: '#c92a2a', badge: '−' },
-  moved: { colour: '#1c7ed6', badge: '↪' },
-  changed: { colour: '#e67700', badge: '~' },
-};
+/** The marks' badges: a sign as well as a colour, so no one needs to tell colours apart (the exported picture's signs). */
+const BADGES: Readonly<Record<ChangeKind, string>> = { added: '+', removed: '−', moved: '↪', changed: '~' };
 
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 2;
@@ -99,7 +94,7 @@ function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focu
   if (scene.oldLines.length > 0) {
     ctx.save();
     ctx.beginPath();
-    ctx.strokeStyle = MARK_STYLES.moved.colour;
+    ctx.strokeStyle = CHANGE_COLOURS.moved;
     ctx.globalAlpha = 0.45;
     ctx.setLineDash([10 / Math.max(zoom, 0.2), 8 / Math.max(zoom, 0.2)]);
     ctx.lineWidth = Math.max(1 / zoom, 2);
@@ -132,15 +127,15 @@ function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focu
     ctx.fillStyle = FAMILY_COLOURS[role.family] ?? '#adb5bd';
     ctx.fillRect(p.x, p.y, 12, h);
     if (mark) {
-      const style = MARK_STYLES[mark];
-      ctx.strokeStyle = style.colour;
+      const colour = CHANGE_COLOURS[mark];
+      ctx.strokeStyle = colour;
       ctx.lineWidth = Math.max(4, 2.5 / zoom);
       if (ghost) ctx.setLineDash([12, 8]);
       ctx.strokeRect(p.x, p.y, w, h);
       ctx.setLineDash([]);
       // The badge: a disc with the kind's sign at the card's top-right corner.
       const r = Math.max(16, 9 / zoom);
-      ctx.fillStyle = style.colour;
+      ctx.fillStyle = colour;
       ctx.beginPath();
       ctx.arc(p.x + w - 4, p.y + 4, r, 0, Math.PI * 2);
       ctx.fill();
@@ -148,7 +143,7 @@ function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focu
       ctx.font = `700 ${Math.round(r * 1.4)}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(style.badge, p.x + w - 4, p.y + 5);
+      ctx.fillText(BADGES[mark], p.x + w - 4, p.y + 5);
       ctx.textAlign = 'start';
       ctx.textBaseline = 'alphabetic';
     } else {

@@ -5,7 +5,7 @@
  * and owns the budgets, each before → after. The diff is src/compare (framework-free);
  * this view renders it and delegates: the charts to CompareChart, the panels below.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { diffDocuments, type ChangeKind, type DocumentDiff } from '../../compare/diff.ts';
 import { CHANGE_KINDS, kindCounts, overlayDocument, sceneOf, type CompareSide } from '../../compare/scene.ts';
 import { fitViewport } from '../../canvas/fit.ts';
@@ -17,6 +17,7 @@ import { Modal } from '../Modal.tsx';
 import { CompareChart, MAX_ZOOM, MIN_ZOOM, type ChartViewport, type Gesture } from './CompareChart.tsx';
 import { ChangeList, DecisionsPanel, FindingsDelta, MetricsDelta } from './ComparePanels.tsx';
 import { exportComparison, type ComparisonExport } from './exportComparison.ts';
+import { comparePicture } from '../comparePicture.ts';
 import './compare.css';
 
 export interface CompareSource {
@@ -24,6 +25,9 @@ export interface CompareSource {
   readonly name: string;
   readonly doc: OrgDocument;
 }
+
+// The chart export's own dialog (choices, progress, Cancel, worker encoding), given the marked picture.
+const ExportDialog = lazy(() => import('../ExportDialog.tsx'));
 
 type Mode = 'side' | 'overlay';
 type Tab = 'changes' | 'metrics' | 'findings' | 'decisions';
@@ -125,6 +129,7 @@ export function CompareView({ base, proposed, onClose }: { base: CompareSource; 
   );
 
   const [exportError, setExportError] = useState<string | null>(null);
+  const [picture, setPicture] = useState<'png' | 'svg' | null>(null);
   const exportAs = (what: ComparisonExport) => {
     const failure = exportComparison(what, { base, proposed, diff, language });
     setExportError(failure === null ? null : t('compareExportFailed', { message: failure }));
@@ -168,8 +173,15 @@ export function CompareView({ base, proposed, onClose }: { base: CompareSource; 
           <span>{t('compareExport')}</span>
           <button type="button" aria-label="Export changes CSV" onClick={() => exportAs('csv')}>CSV</button>
           <button type="button" aria-label="Export changes JSON" onClick={() => exportAs('json')}>JSON</button>
+          <button type="button" aria-label="Export comparison SVG" onClick={() => setPicture('svg')}>SVG</button>
+          <button type="button" aria-label="Export comparison PNG" onClick={() => setPicture('png')}>PNG</button>
         </div>
       </div>
+      {picture && (
+        <Suspense fallback={null}>
+          <ExportDialog format={picture} source={comparePicture(base.doc, proposed.doc, diff, { kinds: CHANGE_KINDS.filter((k) => shown.has(k)) })} onClose={() => setPicture(null)} />
+        </Suspense>
+      )}
       {exportError && (
         <p className="message message-error" role="alert">
           {exportError}
