@@ -19,6 +19,7 @@ import { exportCsv } from './exportCsv.ts';
 import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { OverflowMenu } from './OverflowMenu.tsx';
+import { useOpenCompare } from './compare/context.ts';
 
 // Picture export (SVG rendering, rasterizing) is rarely used: loaded when first opened.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
@@ -93,6 +94,8 @@ export function Toolbar() {
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
   const [sheet, setSheet] = useState<{ file: string; bytes: Uint8Array } | null>(null);
   const [dialog, setDialog] = useState<'documents' | 'versions' | null>(null);
+  // The compare view's opener (issue 18), given to Documents: without one it shows no Compare action.
+  const openCompare = useOpenCompare();
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -265,7 +268,7 @@ export function Toolbar() {
       )}
       {dialog && (
         <Suspense fallback={null}>
-          {dialog === 'documents' ? <DocumentsDialog onClose={() => setDialog(null)} /> : <VersionsDialog onClose={() => setDialog(null)} />}
+          {dialog === 'documents' ? <DocumentsDialog onClose={() => setDialog(null)} onCompare={openCompare ?? undefined} /> : <VersionsDialog onClose={() => setDialog(null)} />}
         </Suspense>
       )}
       {presetsOpen && <PresetsGallery onLoad={load} onClose={() => setPresetsOpen(false)} />}
