@@ -17,7 +17,7 @@ import { layoutDocument } from '../src/layout/index.ts';
 import type { OrgDocument } from '../src/schema/v1.ts';
 import { gzipSync } from 'node:zlib';
 import { ensureChromium } from './chromium.mjs';
-import { measureVariant, measureZoom, type CanvasRun, type Variant, type ZoomRun } from './bench-canvas.ts';
+import { dragFrames, IN_PAGE_SETUP, measureVariant, measureZoom, type CanvasRun, type Variant, type ZoomRun } from './bench-canvas.ts';
 
 /** The canvas figures of the last run (written to bench/results.json by bench.ts). */
 export let canvasFigures: CanvasFigure[] = [];
@@ -397,10 +397,76 @@ async function runImportBench(browser: Browser, base: string, dir: string, sizes
   return figures;
 }
 
+/**
+ * The compare view (issue 18, bench/compare.tsx): opening it on a base and a proposal of N
+ * roles, to the first frame after both charts are drawn, beside the marked chart as one SVG
+ * put into the page; then panning its charts with the mouse, beside panning the editor's
+ * overview of the same base in the same run (the view should be as fluid as the editor).
+ */
+async function runCompareBench(browser: Browser, base: string, dir: string, sizes: readonly number[], runs: number, log: (line: string) => void): Promise<BrowserFigure[]> {
+  const figures: BrowserFigure[] = [];
+  const f = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
+  const report = (figure: BrowserFigure) => {
+    figures.push(figure);
+    log(`  ${figure.roles.toLocaleString('en-US').padStart(6)} roles  ${figure.name.padEnd(44)} ${f(figure.ms).padStart(10)}   ${figure.baseline} ${f(figure.baselineMs)}${figure.target ? `   target ${figure.target}` : ''}${figure.note ? `   (${figure.note})` : ''}`);
+  };
+  // A fresh page for each run: opening includes loading the view and computing the diff, the layouts and the findings.
+  const fresh = async (roles: number) => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    await page.addInitScript(IN_PAGE_SETUP);
+    await page.goto(`${base}bench/compare.html`);
+    await page.waitForFunction(() => 'compareBench' in window);
+    await page.evaluate((n) => window.compareBench.prepare(n), roles);
+    return { context, page };
+  };
+  for (const roles of sizes) {
+    const opens: number[] = [];
+    const svgs: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const other = await fresh(roles);
+      svgs.push(await other.page.evaluate((n) => window.compareBench.svgBaseline(n), roles));
+      await other.context.close();
+    }
+    let last = await fresh(roles);
+    for (let i = 0; i <= runs; i++) {
+      if (i > 0) {
+        await last.context.close();
+        last = await fresh(roles);
+      }
+      opens.push(await last.page.evaluate((n) => window.compareBench.open(n), roles));
+    }
+    const { context, page } = last;
+    opens.shift();
+    svgs.shift(); // warm-up
+    report({ name: 'open the compare view (diff + 2 charts drawn)', roles, ms: medianOf(opens), baseline: 'the marked chart as one SVG in the page', baselineMs: medianOf(svgs), target: roles === 10_000 ? '≤ 1.5 s (issue 18)' : undefined });
+    // Pan the "after" chart at its fit (the whole chart: every role drawn).
+    const chart = (await page.locator('.compare-chart-surface').last().boundingBox())!;
+    const pan = await dragFrames(page, { x: chart.x + chart.width / 2, y: chart.y + chart.height / 2 }, { x: 3, y: 2 });
+    await context.close();
+
+    // The editor's overview pan of the base, the same way.
+    const file = join(dir, `compare-base-${roles}.json`);
+    writeFileSync(file, serializeDocument(generateOrg({ roles, seed: 42 })));
+    const editorContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const editor = await editorContext.newPage();
+    await editor.addInitScript(IN_PAGE_SETUP);
+    await openWithDocument(editor, base, file);
+    await editor.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await editor.keyboard.press('Shift+Digit1');
+    await editor.waitForTimeout(800);
+    const pane = (await editor.locator('.react-flow__pane').boundingBox())!;
+    const editorPan = await dragFrames(editor, { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 }, { x: 3, y: 2 });
+    await editorContext.close();
+    report({ name: 'compare view: pan, p95 frame', roles, ms: pan.p95, baseline: "the editor's overview pan, p95 frame", baselineMs: editorPan.p95, note: `${pan.fps.toFixed(0)} fps beside ${editorPan.fps.toFixed(0)} fps; longest ${pan.max.toFixed(0)} ms beside ${editorPan.max.toFixed(0)} ms`, target: '≤ 33 ms' });
+  }
+  return figures;
+}
+
 /** Runs the browser figures for these sizes. */
 export async function runBrowserBench(sizes: readonly number[], log: (line: string) => void): Promise<BrowserFigure[]> {
   const executablePath = ensureChromium();
-  const output = await build({ logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 4096, rollupOptions: { input: { main: 'index.html', baseline: 'bench/baseline.html', bare: 'bench/bare.html', storage: 'bench/storage.html', import: 'bench/import.html' } } } });
+  const output = await build({ logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, chunkSizeWarningLimit: 4096, rollupOptions: { input: { main: 'index.html', baseline: 'bench/baseline.html', bare: 'bench/bare.html', storage: 'bench/storage.html', import: 'bench/import.html', compare: 'bench/compare.html' } } } });
   log(`  entry bundle (gzip): ${entryGzipKb().toFixed(1)} kB   target ≤ 200 kB`);
   log(xlsxChunkLine(Array.isArray(output) ? output : 'output' in output ? [output] : []));
   const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 } });
@@ -422,6 +488,8 @@ export async function runBrowserBench(sizes: readonly number[], log: (line: stri
     if (storageSizes.length > 0) figures.push(...(await runStorageBench(browser, base, storageSizes, runs, log)));
     const importSizes = (process.env.BENCH_IMPORT_SIZES ?? '10000,50000').split(',').filter(Boolean).map(Number);
     figures.push(...(await runImportBench(browser, base, dir, importSizes, runs, log)));
+    const compareSizes = (process.env.BENCH_COMPARE_SIZES ?? '10000').split(',').filter(Boolean).map(Number);
+    figures.push(...(await runCompareBench(browser, base, dir, compareSizes, runs, log)));
     const zoomSizes = (process.env.BENCH_ZOOM_SIZES ?? '2000,10000').split(',').filter(Boolean).map(Number);
     zoomFigures = await runZoomBench(browser, base, dir, zoomSizes, runs, log);
     for (const roles of sizes) {

@@ -45,7 +45,7 @@ export interface FrameStats {
   readonly max: number;
 }
 
-const IN_PAGE_SETUP = `
+export const IN_PAGE_SETUP = `
   window.__longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.startTime + e.duration); }).observe({ type: 'longtask', buffered: true });
   window.__frames = null;
@@ -81,7 +81,7 @@ function frameStats(...recordings: (readonly number[] | null)[]): FrameStats {
 }
 
 /** Mouse down at a point, 60 moves, mouse up; frames recorded in the page meanwhile. */
-async function dragFrames(page: Page, from: { x: number; y: number }, step: { x: number; y: number }): Promise<FrameStats> {
+export async function dragFrames(page: Page, from: { x: number; y: number }, step: { x: number; y: number }): Promise<FrameStats> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 4, from.y + 4);

@@ -17,6 +17,7 @@ import { checkDocument } from '../src/rules/engine.ts';
 import { computeMetrics } from '../src/metrics/index.ts';
 import { layoutDocument } from '../src/layout/index.ts';
 import { diffDocuments } from '../src/compare/diff.ts';
+import { proposalPair } from '../bench/proposal.ts';
 import { canvasFigures, runBrowserBench, zoomFigures } from './bench-browser.ts';
 
 const RUNS = 7;
@@ -71,33 +72,12 @@ for (const roles of SIZES) {
 }
 
 // The comparison of two documents (issue 18), BENCH_DIFF_SIZES: a base and a proposal with 1%
-// of the roles moved, 1% with a new salary, 1% removed and 1% added, each loaded from its own
-// text, so no role object is shared and every field is compared (an edited scenario in the app
-// shares its unchanged roles with its base, which is faster). Baselines: JSON.stringify of both
-// documents (the floor of comparing them as text), and one JSON.stringify per role compared by id.
+// of the roles moved, changed, removed and added (bench/proposal.ts). Baselines: JSON.stringify
+// of both documents (the floor of comparing them as text), and one JSON.stringify per role
+// compared by id.
 const diffSizes = (process.env.BENCH_DIFF_SIZES ?? '10000,50000').split(',').filter(Boolean).map(Number);
 for (const roles of diffSizes) {
-  const plain = JSON.parse(serializeDocument(generateOrg({ roles, seed: 42 }))) as { roles: { id: string; reportsTo?: string; salary?: { min: number; max: number } }[] };
-  const byId = new Map(plain.roles.map((r) => [r.id, r]));
-  const edited = plain.roles.flatMap((r, i) => {
-    if (i < 10 || i % 100 === 0 || i % 100 > 3) return [r];
-    if (i % 100 === 1) {
-      // To the manager of the next role (a peer team), unless that would put it under itself.
-      const to = plain.roles[i + 1]?.reportsTo;
-      return [to && to !== r.id && byId.get(to)?.reportsTo !== r.id ? { ...r, reportsTo: to } : r];
-    }
-    if (i % 100 === 2) return [{ ...r, salary: { min: 500_000, max: 700_000 } }];
-    return [];
-  });
-  // As many added as removed: a 50,000-role proposal stays within the format's bound.
-  const added = Array.from({ length: plain.roles.length - edited.length }, (_, k) => ({ id: `new-${k}`, title: `New role ${k}`, level: 2, reportsTo: plain.roles[10 + (k % 50)]!.id }));
-  const load = (value: unknown) => {
-    const result = parseDocument(JSON.stringify(value));
-    if (!result.ok) throw new Error(result.error.message);
-    return result.doc;
-  };
-  const base = load(plain);
-  const proposed = load({ ...plain, roles: [...edited, ...added] });
+  const { base, proposed } = proposalPair(roles);
   const stringifyBoth = median(() => JSON.stringify(base) === JSON.stringify(proposed));
   const perRole = median(() => {
     const before = new Map(base.roles.map((r) => [r.id, JSON.stringify(r)]));

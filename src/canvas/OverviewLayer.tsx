@@ -11,7 +11,7 @@
  * it shows changes, or when the screen leaves the drawn area; a drawing covers only
  * what is near the screen, so its cost follows the viewport, not the document.
  */
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import type { Viewport } from '@xyflow/react';
 import type { TreeIndex } from '../model/tree.ts';
 import { Slot, type Layout, type Rect } from '../layout/types.ts';
@@ -19,6 +19,7 @@ import { entryPoint, exitPoint, routePoints } from '../layout/routes.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
 import { FAMILY_COLOURS, SEVERITY_COLOURS } from '../layout/colours.ts';
+import { useBitmap } from './bitmap.ts';
 
 interface OverviewContent {
   readonly doc: OrgDocument;
@@ -36,41 +37,11 @@ interface Props extends OverviewContent {
   readonly screen: Rect;
 }
 
-/** The drawn margin beyond each side of the screen, as a share of the screen. */
-const MARGIN = 0.5;
-/** The bitmap's largest side and area in device pixels (memory, and canvas limits). */
-const MAX_SIDE = 4096;
-const MAX_AREA = 12_000_000;
-/** How long the zoom must rest before the scaled bitmap is drawn again sharp. */
-const ZOOM_REST_MS = 150;
-
-interface Drawing extends OverviewContent {
-  readonly zoom: number;
-  readonly ratio: number;
-  /** The chart area the bitmap covers (flow coordinates). */
-  readonly rect: Rect;
-}
-
 /** Where a role's card is: its manual position, else the layout's. */
 function cardAt(doc: OrgDocument, layout: Layout, i: number): { x: number; y: number } {
   const id = doc.roles[i]!.id;
   const manual = Object.hasOwn(doc.view.positions, id) ? doc.view.positions[id] : undefined;
   return { x: manual?.x ?? layout.x[i]!, y: manual?.y ?? layout.y[i]! };
-}
-
-const contains = (outer: Rect, inner: Rect): boolean =>
-  outer.minX <= inner.minX && outer.minY <= inner.minY && outer.maxX >= inner.maxX && outer.maxY >= inner.maxY;
-
-/** The screen grown by the margin on every side, less where the bitmap would be too large. */
-function drawnRect(screen: Rect, zoom: number, ratio: number): Rect {
-  const w = screen.maxX - screen.minX;
-  const h = screen.maxY - screen.minY;
-  const scale = zoom * ratio;
-  let grow = 1 + 2 * MARGIN;
-  grow = Math.min(grow, MAX_SIDE / (w * scale), MAX_SIDE / (h * scale), Math.sqrt(MAX_AREA / (w * h * scale * scale)));
-  const mx = (Math.max(1, grow) - 1) * w / 2;
-  const my = (Math.max(1, grow) - 1) * h / 2;
-  return { minX: screen.minX - mx, minY: screen.minY - my, maxX: screen.maxX + mx, maxY: screen.maxY + my };
 }
 
 /** Draws the roles `inView` of `content` into `ctx`, already transformed to flow coordinates. */
@@ -124,48 +95,7 @@ function drawRoles(ctx: CanvasRenderingContext2D, { doc, index, layout, byRole, 
 }
 
 function OverviewLayerView({ doc, index, layout, byRole, selection, query, viewport, screen }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const drawing = useRef<Drawing | null>(null);
-  // The zoom of the last frame and when it changed; a timer bumps `rested` to draw sharp once it rests.
-  const zoomSeen = useRef({ zoom: 0, at: 0 });
-  const [rested, setRested] = useState(0);
-  // Before paint, so the bitmap moves in the same frame as React Flow's viewport.
-  useLayoutEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
-    const { zoom } = viewport;
-    const last = drawing.current;
-    const sameContent = last !== null && last.doc === doc && last.index === index && last.layout === layout && last.byRole === byRole && last.selection === selection && last.ratio === ratio;
-    const now = performance.now();
-    if (zoomSeen.current.zoom !== zoom) zoomSeen.current = { zoom, at: now };
-    // Zooming: scale the last bitmap while it still covers the screen, until the zoom rests.
-    if (sameContent && last.zoom !== zoom && contains(last.rect, screen) && now - zoomSeen.current.at < ZOOM_REST_MS) {
-      const timer = setTimeout(() => setRested((n) => n + 1), ZOOM_REST_MS);
-      el.style.transform = `translate(${last.rect.minX * zoom + viewport.x}px, ${last.rect.minY * zoom + viewport.y}px) scale(${zoom / last.zoom})`;
-      return () => clearTimeout(timer);
-    }
-    if (!sameContent || last.zoom !== zoom || !contains(last.rect, screen)) {
-      const rect = drawnRect(screen, zoom, ratio);
-      const width = Math.ceil((rect.maxX - rect.minX) * zoom * ratio);
-      const height = Math.ceil((rect.maxY - rect.minY) * zoom * ratio);
-      if (el.width !== width || el.height !== height) {
-        el.width = width;
-        el.height = height;
-      } else {
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.clearRect(0, 0, width, height);
-      }
-      el.style.width = `${width / ratio}px`;
-      el.style.height = `${height / ratio}px`;
-      ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, -rect.minX * zoom * ratio, -rect.minY * zoom * ratio);
-      drawRoles(ctx, { doc, index, layout, byRole, selection }, query(rect), zoom);
-      drawing.current = { doc, index, layout, byRole, selection, zoom, ratio, rect };
-    }
-    const { rect } = drawing.current!;
-    el.style.transform = `translate(${rect.minX * zoom + viewport.x}px, ${rect.minY * zoom + viewport.y}px)`;
-  }, [doc, index, layout, byRole, selection, query, viewport, screen, rested]);
+  const canvas = useBitmap([doc, index, layout, byRole, selection, query], viewport, screen, (ctx, rect, zoom) => drawRoles(ctx, { doc, index, layout, byRole, selection }, query(rect), zoom));
   return (
     <div className="overview-clip" aria-hidden="true">
       <canvas ref={canvas} className="overview-layer" />

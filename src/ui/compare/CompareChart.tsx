@@ -1,15 +1,17 @@
 /**
- * One chart of the compare view: read-only, drawn on one Canvas2D at every zoom (the
- * editor's overview technique), with the differences marked. Only the roles near the
- * screen are drawn (the layout's spatial index), so a frame costs what is on screen, not
- * the document: two 10,000-role charts pan and zoom as smoothly as the editor's overview.
- * Card text appears once a card is large enough to read.
+ * One chart of the compare view: read-only, drawn on one Canvas2D at every zoom with the
+ * editor's overview technique (canvas/bitmap.ts: a bitmap of the screen and a margin, moved
+ * while panning, scaled while zooming, drawn again once the zoom rests), with the
+ * differences marked. Only the roles near the screen are drawn (the layout's spatial
+ * index), so a frame costs what is on screen, not the document. Card text appears once a
+ * card is large enough to read.
  *
  * Gestures are reported, not applied: the view moves every chart by the same gesture, so
  * side-by-side charts stay in step (each keeps its own offset, as the same role sits at
  * different places in the two layouts).
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useBitmap } from '../../canvas/bitmap.ts';
 import { FAMILY_COLOURS, LINE_COLOUR } from '../../layout/colours.ts';
 import { entryPoint, exitPoint, routePoints } from '../../layout/routes.ts';
 import { Slot, type Layout, type Rect } from '../../layout/types.ts';
@@ -35,9 +37,6 @@ const BADGES: Readonly<Record<ChangeKind, string>> = { added: '+', removed: '−
 
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 2;
-/** Beyond the screen, this share of it is drawn too, so a short pan shows no blank edge before the next frame. */
-const MARGIN = 0.1;
-
 /** Where a role's card is drawn: its manual position, else the layout's. */
 export function cardOf(doc: OrgDocument, layout: Layout, i: number): { x: number; y: number } {
   const id = doc.roles[i]!.id;
@@ -188,7 +187,6 @@ export interface CompareChartProps {
 
 export function CompareChart({ scene, viewport, onGesture, onSize, onPick, focus, language, label, title }: CompareChartProps) {
   const wrap = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
 
@@ -205,30 +203,16 @@ export function CompareChart({ scene, viewport, onGesture, onSize, onPick, focus
     return () => observer.disconnect();
   }, [onSize]);
 
-  // Drawn before paint, on every change of the scene, the viewport or the size.
-  useLayoutEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx || size.width === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = Math.round(size.width * ratio);
-    const height = Math.round(size.height * ratio);
-    if (el.width !== width || el.height !== height) {
-      el.width = width;
-      el.height = height;
-    }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    const { zoom, x, y } = viewport;
-    ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, x * ratio, y * ratio);
-    const w = size.width / zoom;
-    const h = size.height / zoom;
-    const left = -x / zoom;
-    const top = -y / zoom;
-    const rect: Rect = { minX: left - w * MARGIN, minY: top - h * MARGIN, maxX: left + w * (1 + MARGIN), maxY: top + h * (1 + MARGIN) };
+  // The chart area on screen, in chart coordinates; the bitmap (canvas/bitmap.ts) covers it and a margin.
+  const screen: Rect = useMemo(() => {
+    const left = -viewport.x / viewport.zoom;
+    const top = -viewport.y / viewport.zoom;
+    return { minX: left, minY: top, maxX: left + size.width / viewport.zoom, maxY: top + size.height / viewport.zoom };
+  }, [viewport, size]);
+  const canvas = useBitmap([scene, focus, language], viewport, screen, (ctx, rect, zoom) => {
     const placed = layoutOf(scene.doc);
     draw(ctx, { scene, layout: placed.layout, inView: placed.query(rect), zoom, focus, language });
-  }, [scene, viewport, size, focus, language]);
+  });
 
   const toChart = (clientX: number, clientY: number) => {
     const box = wrap.current!.getBoundingClientRect();
