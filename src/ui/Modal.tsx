@@ -10,11 +10,15 @@ export function Modal({ label, title, onClose, className, children }: { label: s
   const closing = useRef(false);
   useEffect(() => {
     const dialog = ref.current;
+    // The control that opened the dialog gets the focus back when it closes, as the browser
+    // does for a dialog closed in place; React removes this one before it is closed.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closing.current = false;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       closing.current = true;
       dialog?.close();
+      if (opener?.isConnected && !dialog?.contains(opener)) opener.focus({ preventScroll: true });
     };
   }, []);
   return (

@@ -343,4 +343,6 @@ export const zhCN: Record<StringKey, string> = {
   compareWhose: '决策归属',
   compareDepartment: '部门（负责人）',
   salary: '薪资',
+  compareFit: '适应视图',
+  compareFitHint: '完整显示每个图表，比例相同',
 };

@@ -336,7 +336,7 @@ const en = {
   compareTab_changes: 'Changes',
   compareTab_metrics: 'Metrics',
   compareTab_findings: 'Findings',
-  compareTab_decisions: 'Decisions and budgets',
+  compareTab_decisions: 'Decisions',
   compareNoChanges: 'No change of the kinds marked.',
   comparePositions: 'Positions (roles)',
   compareBeforeShort: 'Before',
@@ -349,6 +349,8 @@ const en = {
   compareWhose: 'Decision of',
   compareDepartment: 'The department (its head)',
   salary: 'Salary',
+  compareFit: 'Fit',
+  compareFitHint: 'Show each chart whole, at the same scale',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -285,6 +285,8 @@ export function CompareChart({ scene, viewport, onGesture, onSize, onPick, focus
         tabIndex={0}
         role="img"
         aria-label={label}
+        // The zoom, for tests and tools (the bitmap's transform does not show it).
+        data-zoom={viewport.zoom.toFixed(3)}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}

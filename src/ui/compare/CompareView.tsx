@@ -166,8 +166,8 @@ export function CompareView({ base, proposed, onClose }: { base: CompareSource; 
             </label>
           ))}
         </fieldset>
-        <button type="button" onClick={fitAll}>
-          {t('fitView')}
+        <button type="button" onClick={fitAll} title={t('compareFitHint')}>
+          {t('compareFit')}
         </button>
         <div className="compare-exports" role="group" aria-label={t('compareExport')}>
           <span>{t('compareExport')}</span>
