@@ -3,7 +3,7 @@
  * (one per gesture) and derives its nodes from the document, the layout and the
  * findings, giving React Flow only what is on screen (flow.ts).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
 import {
   Background,
   ControlButton,
@@ -26,7 +26,6 @@ import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from '../ui/context.tsx';
 import { localTitle } from '../ui/labels.ts';
 import { PALETTE_MIME } from '../ui/Palette.tsx';
-import { ShortcutsSheet } from '../ui/ShortcutsSheet.tsx';
 import { focusCard, useViewKeys, type ViewAction } from '../ui/useShortcuts.ts';
 import { CHANGES_PER_FRAME, FlowCache, MAX_ON_SCREEN, NOWHERE, type DragState } from './flow.ts';
 import { fitViewport, type Box } from './fit.ts';
@@ -36,6 +35,9 @@ import { dropPreview, dropResult, PREVIEW_DELAY_MS, type DropPreview } from './p
 import { DottedEdge, ReportsEdge } from './ReportsEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { RoleNode, type RoleFlowNode } from './RoleNode.tsx';
+
+// The shortcuts sheet loads when it is first opened (? or its button).
+const ShortcutsSheet = lazy(() => import('../ui/ShortcutsSheet.tsx').then((m) => ({ default: m.ShortcutsSheet })));
 
 // Defined once at module scope: React Flow re-mounts every node when these change.
 const nodeTypes = { role: RoleNode };
@@ -484,7 +486,11 @@ export function OrgCanvas() {
         <Legend />
       </ReactFlow>
       {(overview || missingOnScreen > 0) && <OverviewLayer doc={doc} index={index} layout={layout.layout} query={layout.query} byRole={byRole} selection={selectionSet} viewport={viewport} screen={screen} />}
-      {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}
+      {sheetOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsSheet onClose={() => setSheetOpen(false)} />
+        </Suspense>
+      )}
       {preview && (
         <div className={`drop-preview ${preview.worse ? 'worse' : ''}`} role="status">
           {previewText(preview, doc, t)}

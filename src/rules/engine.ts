@@ -11,7 +11,7 @@ import { SEVERITIES } from '../schema/constants.ts';
 import type { OrgDocument, Severity } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
 import { RuleContext, type RuleImpl } from './context.ts';
-import { isRuleId } from './catalogue.ts';
+import { isRuleId } from './ids.ts';
 import { SETTINGS_RULE_ID, type RuleId } from './ids.ts';
 import { resolveParams, type RuleParams } from './params.ts';
 import { STRUCTURE_RULES } from './structure.ts';
@@ -20,10 +20,12 @@ import { DECISION_RULES } from './decision.ts';
 import { BUDGET_RULES } from './budget.ts';
 import { QUALIFICATION_RULES } from './qualification.ts';
 
-export { RULES, SETTINGS_RULE, ruleInfo, isRuleId, type RuleInfo } from './catalogue.ts';
+// The catalogue's texts (titles, explanations, source sentences) are imported from
+// catalogue.ts and sources.ts by who shows them: checking needs none of them, and the app
+// loads them after its first paint.
+export { isRuleId } from './ids.ts';
 export { DEFAULT_PARAMS, type RuleParams } from './params.ts';
 export { RULE_IDS, SETTINGS_RULE_ID, type RuleId } from './ids.ts';
-export { QUOTES, SOURCE_FILES, type Quote, type SourceDocument } from './sources.ts';
 
 /** Every rule's check, in catalogue order. */
 export const RULE_CHECKS: readonly RuleImpl[] = [...STRUCTURE_RULES, ...SPAN_RULES, ...DECISION_RULES, ...BUDGET_RULES, ...QUALIFICATION_RULES];

@@ -8,5 +8,12 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+const IDS: ReadonlySet<string> = new Set(RULE_IDS);
+
+/** Whether a string is a rule id of rules.md. */
+export function isRuleId(id: string): id is RuleId {
+  return IDS.has(id);
+}
+
 /** The id of the engine's own findings about `settings.rules` (an unknown rule id). */
 export const SETTINGS_RULE_ID = 'SETTINGS';

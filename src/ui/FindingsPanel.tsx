@@ -3,15 +3,14 @@
  * roles it names (click: select and centre) and the rule's explanation and source.
  * Hooks (ui.md): role="region" named "Findings"; data-rule, data-severity, data-roles.
  */
-import { memo, useMemo } from 'react';
-import { RULES } from '../rules/engine.ts';
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { RuleInfo } from '../rules/catalogue.ts';
 import type { Finding } from '../rules/types.ts';
 import type { Severity } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT } from './context.tsx';
 import { titleById } from './labels.ts';
-import { exportFindingsCsv } from './exportCsv.ts';
 
 const selectDoc = (s: OrgState) => s.doc;
 const GROUPS: readonly [Severity, 'errors' | 'warnings' | 'infos'][] = [
@@ -21,7 +20,26 @@ const GROUPS: readonly [Severity, 'errors' | 'warnings' | 'infos'][] = [
 ];
 /** The panel lists this many findings per severity; the counts are always complete. */
 const SHOWN_PER_GROUP = 200;
-const META: ReadonlyMap<string, (typeof RULES)[number]> = new Map(RULES.map((r) => [r.id, r] as const));
+/**
+ * The rules' titles, explanations and source sentences, loaded after the first paint: a
+ * document without findings never needs them, and the entry bundle stays small. A finding
+ * shows its rule id and message at once, its "Why this rule" once they are here.
+ */
+let meta: ReadonlyMap<string, RuleInfo> | null = null;
+const metaLoaded = import('../rules/catalogue.ts').then((m) => (meta = new Map(m.RULES.map((r) => [r.id, r] as const))));
+
+function useRuleInfo(): ReadonlyMap<string, RuleInfo> | null {
+  const [loaded, setLoaded] = useState(meta);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void metaLoaded.then((m) => live && setLoaded(m));
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 export function FindingsPanel() {
   const t = useT();
@@ -38,7 +56,7 @@ export function FindingsPanel() {
         <h2>
           {t('findings')} <span className="count">({findings.length})</span>
         </h2>
-        <button type="button" className="link" aria-label="Export findings CSV" disabled={findings.length === 0} onClick={() => void exportFindingsCsv(store)}>
+        <button type="button" className="link" aria-label="Export findings CSV" disabled={findings.length === 0} onClick={() => void import('./exportCsv.ts').then((m) => m.exportFindingsCsv(store))}>
           {t('exportFindingsCsv')}
         </button>
       </div>
@@ -116,7 +134,7 @@ interface ItemProps {
 const FindingItem = memo(function FindingItem({ finding, names }: ItemProps) {
   const t = useT();
   const store = useOrgStore();
-  const meta = META.get(finding.rule);
+  const meta = useRuleInfo()?.get(finding.rule);
   return (
     <li className={`finding severity-${finding.severity}`} data-rule={finding.rule} data-severity={finding.severity} data-roles={finding.roles.join(' ')}>
       <div className="finding-head">

@@ -15,7 +15,6 @@ import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT, useWorkspace } from './context.tsx';
 import { useHeldDraft } from './fields.tsx';
 import { exportJson } from './exportJson.ts';
-import { exportCsv } from './exportCsv.ts';
 import { LANGUAGES, loadLanguage, type Language } from './strings.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { OverflowMenu } from './OverflowMenu.tsx';
@@ -167,7 +166,7 @@ export function Toolbar() {
   const actions: Record<Movable, Action> = {
     versions: { name: 'Versions', label: t('versions'), popup: 'dialog', run: () => setDialog('versions') },
     exportJson: { name: 'Export JSON', label: t('exportJson'), short: 'JSON', run: () => exportJson(store) },
-    exportCsv: { name: 'Export CSV', label: t('exportCsv'), short: 'CSV', run: () => void exportCsv(store) },
+    exportCsv: { name: 'Export CSV', label: t('exportCsv'), short: 'CSV', run: () => void import('./exportCsv.ts').then((m) => m.exportCsv(store)) },
     exportPng: { name: 'Export PNG', label: t('exportPng'), short: 'PNG', popup: 'dialog', run: () => setExporting('png') },
     exportSvg: { name: 'Export SVG', label: t('exportSvg'), short: 'SVG', popup: 'dialog', run: () => setExporting('svg') },
     redo: { name: 'Redo', label: t('redo'), disabled: !canRedo, title: 'Ctrl+Shift+Z', run: () => store.getState().redo() },

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildTreeIndex } from '../../../src/model/tree.ts';
 import { parseDocument } from '../../../src/schema/parse.ts';
 import type { OrgDocument } from '../../../src/schema/v1.ts';
-import { DEFAULT_PARAMS, RULES, RULE_CHECKS, RULE_IDS, SETTINGS_RULE_ID, SOURCE_FILES, checkDocument, effectiveParams, ruleInfo } from '../../../src/rules/engine.ts';
+import { DEFAULT_PARAMS, RULE_CHECKS, RULE_IDS, SETTINGS_RULE_ID, checkDocument, effectiveParams } from '../../../src/rules/engine.ts';
+import { RULES, ruleInfo } from '../../../src/rules/catalogue.ts';
+import { SOURCE_FILES } from '../../../src/rules/sources.ts';
 import { mergeRuleParams } from '../../../src/rules/params.ts';
 import { brief, makeDoc, reports, role, run } from './helpers.ts';
 
