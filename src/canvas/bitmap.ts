@@ -37,6 +37,8 @@ interface Drawn {
   readonly ratio: number;
   /** The chart area the bitmap covers (chart coordinates). */
   readonly rect: Rect;
+  /** Drawn in a hurry while the zoom moved: drawn again in full once it rests. */
+  readonly quick: boolean;
 }
 
 /**
@@ -44,8 +46,12 @@ interface Drawn {
  * paint so it moves in the same frame as the rest: `draw` is called, with the context transformed to chart coordinates,
  * only when `content` changed (compared item by item), the zoom rested at a new value, or the
  * screen left the drawn area. `screen` is the chart area on screen, in chart coordinates.
+ * A drawing needed while the zoom still moves (a wheel turn zooming out past the drawn
+ * margin) is `quick` — `draw` should leave out what costs most and shows least — and is
+ * drawn again in full once the zoom rests: at 10,000 roles a full drawing takes longer
+ * than a frame on a slow machine (docs/performance.md, "Wheel zoom").
  */
-export function useBitmap(content: readonly unknown[], viewport: { readonly x: number; readonly y: number; readonly zoom: number }, screen: Rect, draw: (ctx: CanvasRenderingContext2D, rect: Rect, zoom: number) => void): RefObject<HTMLCanvasElement | null> {
+export function useBitmap(content: readonly unknown[], viewport: { readonly x: number; readonly y: number; readonly zoom: number }, screen: Rect, draw: (ctx: CanvasRenderingContext2D, rect: Rect, zoom: number, quick: boolean) => void): RefObject<HTMLCanvasElement | null> {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<Drawn | null>(null);
   // The zoom of the last frame and when it changed; a timer bumps `rested` to draw sharp once it rests.
@@ -61,13 +67,17 @@ export function useBitmap(content: readonly unknown[], viewport: { readonly x: n
     const sameContent = last !== null && last.ratio === ratio && last.content.length === content.length && last.content.every((c, k) => c === content[k]);
     const now = performance.now();
     if (zoomSeen.current.zoom !== zoom) zoomSeen.current = { zoom, at: now };
-    // Zooming: scale the last bitmap while it still covers the screen, until the zoom rests.
-    if (sameContent && last.zoom !== zoom && contains(last.rect, screen) && now - zoomSeen.current.at < ZOOM_REST_MS) {
+    const zooming = now - zoomSeen.current.at < ZOOM_REST_MS;
+    const rest = () => {
       const timer = setTimeout(() => setRested((n) => n + 1), ZOOM_REST_MS);
-      el.style.transform = `translate(${last.rect.minX * zoom + viewport.x}px, ${last.rect.minY * zoom + viewport.y}px) scale(${zoom / last.zoom})`;
       return () => clearTimeout(timer);
+    };
+    // Zooming: scale the last bitmap while it still covers the screen, until the zoom rests.
+    if (sameContent && last.zoom !== zoom && contains(last.rect, screen) && zooming) {
+      el.style.transform = `translate(${last.rect.minX * zoom + viewport.x}px, ${last.rect.minY * zoom + viewport.y}px) scale(${zoom / last.zoom})`;
+      return rest();
     }
-    if (!sameContent || last.zoom !== zoom || !contains(last.rect, screen)) {
+    if (!sameContent || last.zoom !== zoom || !contains(last.rect, screen) || (last.quick && !zooming)) {
       const rect = drawnRect(screen, zoom, ratio);
       const width = Math.ceil((rect.maxX - rect.minX) * zoom * ratio);
       const height = Math.ceil((rect.maxY - rect.minY) * zoom * ratio);
@@ -81,11 +91,12 @@ export function useBitmap(content: readonly unknown[], viewport: { readonly x: n
       el.style.width = `${width / ratio}px`;
       el.style.height = `${height / ratio}px`;
       ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, -rect.minX * zoom * ratio, -rect.minY * zoom * ratio);
-      draw(ctx, rect, zoom);
-      drawing.current = { content, zoom, ratio, rect };
+      draw(ctx, rect, zoom, zooming);
+      drawing.current = { content, zoom, ratio, rect, quick: zooming };
     }
     const { rect } = drawing.current!;
     el.style.transform = `translate(${rect.minX * zoom + viewport.x}px, ${rect.minY * zoom + viewport.y}px)`;
+    if (drawing.current!.quick) return rest();
     // `draw` reads what `content` lists: a new closure alone is no reason to draw again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...content, viewport, screen, rested]);

@@ -12,11 +12,11 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import { useBitmap } from '../../canvas/bitmap.ts';
-import { FAMILY_COLOURS, LINE_COLOUR } from '../../layout/colours.ts';
-import { entryPoint, exitPoint, routePoints } from '../../layout/routes.ts';
+import { cardAt, drawReportingLines } from '../../canvas/draw.ts';
+import { FAMILY_COLOURS } from '../../layout/colours.ts';
+import { entryPoint, exitPoint } from '../../layout/routes.ts';
 import { Slot, type Layout, type Rect } from '../../layout/types.ts';
 import { familyLabel, localTitle } from '../../model/labels.ts';
-import type { OrgDocument } from '../../schema/v1.ts';
 import { derive } from '../../store/derived.ts';
 import { layoutOf } from '../../store/layout.ts';
 import { CHANGE_COLOURS, type Scene } from '../../compare/scene.ts';
@@ -37,13 +37,6 @@ const BADGES: Readonly<Record<ChangeKind, string>> = { added: '+', removed: '−
 
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 2;
-/** Where a role's card is drawn: its manual position, else the layout's. */
-export function cardOf(doc: OrgDocument, layout: Layout, i: number): { x: number; y: number } {
-  const id = doc.roles[i]!.id;
-  const manual = Object.hasOwn(doc.view.positions, id) ? doc.view.positions[id] : undefined;
-  return { x: manual?.x ?? layout.x[i]!, y: manual?.y ?? layout.y[i]! };
-}
-
 /** Cuts a text to fit a width, with an ellipsis. */
 function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
@@ -64,30 +57,21 @@ interface DrawInput {
   readonly zoom: number;
   readonly focus: string | null;
   readonly language: Language;
+  /** While the zoom moves (canvas/bitmap.ts): cards and marks only; the lines and text once it rests. */
+  readonly quick: boolean;
 }
 
-function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focus, language }: DrawInput): void {
-  const { doc, marks } = scene;
-  const { index } = derive(doc);
+function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focus, language, quick }: DrawInput): void {
+  if (!quick) drawLines(ctx, scene, layout, inView, zoom);
+  drawCards(ctx, { scene, layout, inView, zoom, focus, language, quick });
+}
+
+/** The reporting lines, and the old lines of moved roles (faint, dashed). */
+function drawLines(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, inView: ArrayLike<number>, zoom: number): void {
+  const { doc } = scene;
   const w = layout.nodeWidth;
   const h = layout.nodeHeight;
-  const manual = doc.view.positions;
-  ctx.beginPath();
-  ctx.strokeStyle = LINE_COLOUR;
-  ctx.lineWidth = Math.max(1 / zoom, 1.5);
-  for (let k = 0; k < inView.length; k++) {
-    const i = inView[k]!;
-    const m = index.managerOf[i]!;
-    if (m < 0 || layout.hidden[m] || doc.roles[i]!.external) continue;
-    const a = cardOf(doc, layout, m);
-    const b = cardOf(doc, layout, i);
-    const planned = !Object.hasOwn(manual, doc.roles[i]!.id) && !Object.hasOwn(manual, doc.roles[m]!.id);
-    const slot = planned ? layout.slot[i]! : Slot.row;
-    const [sx, sy] = exitPoint(a.x, a.y, w, h, layout.direction);
-    const [tx, ty] = entryPoint(b.x, b.y, w, h, slot, layout.direction);
-    routePoints(sx, sy, tx, ty, { slot, bus: planned && Number.isFinite(layout.bus[m]!) ? layout.bus[m]! : null, direction: layout.direction }).forEach(([x, y], n) => (n === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-  }
-  ctx.stroke();
+  drawReportingLines(ctx, doc, derive(doc).index, layout, inView, zoom);
 
   // Old lines of moved roles: faint and dashed, from the old manager to the role.
   if (scene.oldLines.length > 0) {
@@ -101,8 +85,8 @@ function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focu
       const i = layout.indexOf.get(line.id);
       const m = layout.indexOf.get(line.from);
       if (i === undefined || m === undefined || !Number.isFinite(layout.x[i]!) || !Number.isFinite(layout.x[m]!)) continue;
-      const a = cardOf(doc, layout, m);
-      const b = cardOf(doc, layout, i);
+      const a = cardAt(doc, layout, m);
+      const b = cardAt(doc, layout, i);
       const [sx, sy] = exitPoint(a.x, a.y, w, h, layout.direction);
       const [tx, ty] = entryPoint(b.x, b.y, w, h, Slot.row, layout.direction);
       ctx.moveTo(sx, sy);
@@ -111,13 +95,18 @@ function draw(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focu
     ctx.stroke();
     ctx.restore();
   }
+}
 
-  const showText = h * zoom >= 14;
+function drawCards(ctx: CanvasRenderingContext2D, { scene, layout, inView, zoom, focus, language, quick }: DrawInput): void {
+  const { doc, marks } = scene;
+  const w = layout.nodeWidth;
+  const h = layout.nodeHeight;
+  const showText = !quick && h * zoom >= 14;
   const detail = h * zoom >= 40;
   for (let k = 0; k < inView.length; k++) {
     const i = inView[k]!;
     const role = doc.roles[i]!;
-    const p = cardOf(doc, layout, i);
+    const p = cardAt(doc, layout, i);
     const mark = marks.get(role.id);
     const ghost = scene.ghosts.has(role.id);
     ctx.globalAlpha = ghost ? 0.55 : 1;
@@ -209,9 +198,9 @@ export function CompareChart({ scene, viewport, onGesture, onSize, onPick, focus
     const top = -viewport.y / viewport.zoom;
     return { minX: left, minY: top, maxX: left + size.width / viewport.zoom, maxY: top + size.height / viewport.zoom };
   }, [viewport, size]);
-  const canvas = useBitmap([scene, focus, language], viewport, screen, (ctx, rect, zoom) => {
+  const canvas = useBitmap([scene, focus, language], viewport, screen, (ctx, rect, zoom, quick) => {
     const placed = layoutOf(scene.doc);
-    draw(ctx, { scene, layout: placed.layout, inView: placed.query(rect), zoom, focus, language });
+    draw(ctx, { scene, layout: placed.layout, inView: placed.query(rect), zoom, focus, language, quick });
   });
 
   const toChart = (clientX: number, clientY: number) => {
@@ -245,7 +234,7 @@ export function CompareChart({ scene, viewport, onGesture, onSize, onPick, focus
     const hits = placed.query({ minX: fx, minY: fy, maxX: fx, maxY: fy });
     for (let k = 0; k < hits.length; k++) {
       const i = hits[k]!;
-      const p = cardOf(scene.doc, placed.layout, i);
+      const p = cardAt(scene.doc, placed.layout, i);
       if (fx >= p.x && fx <= p.x + placed.layout.nodeWidth && fy >= p.y && fy <= p.y + placed.layout.nodeHeight) {
         onPick(scene.doc.roles[i]!.id);
         return;

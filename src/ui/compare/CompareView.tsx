@@ -5,7 +5,7 @@
  * and owns the budgets, each before → after. The diff is src/compare (framework-free);
  * this view renders it and delegates: the charts to CompareChart, the panels below.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { diffDocuments, type ChangeKind, type DocumentDiff } from '../../compare/diff.ts';
 import { CHANGE_KINDS, kindCounts, overlayDocument, sceneOf, type CompareSide } from '../../compare/scene.ts';
 import { fitViewport } from '../../canvas/fit.ts';
@@ -84,11 +84,32 @@ export function CompareView({ base, proposed, onClose }: { base: CompareSource; 
     });
   }, [scenes, sizes, sides]);
 
-  // Fit once every chart has its size, and again when the mode changes.
+  // Side by side, the two charts sit next to each other or one above the other, whichever
+  // shows them larger: a top-down chart is wide, so on a wide screen it goes above the other.
+  const area = useRef<HTMLDivElement>(null);
+  const [stacked, setStacked] = useState(false);
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const { bounds } = layoutOf(proposed.doc).layout;
+    const bw = Math.max(1, bounds.maxX - bounds.minX);
+    const bh = Math.max(1, bounds.maxY - bounds.minY);
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setStacked(Math.min(width / bw, height / 2 / bh) > Math.min(width / 2 / bw, height / bh));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [proposed.doc]);
+
+  // Fit once every chart has its size, and again when the mode, the arrangement or a size changes.
   const ready = sides.every((side) => (sizes[side]?.width ?? 0) > 0);
   const [fittedFor, setFittedFor] = useState<string>('');
-  if (ready && fittedFor !== mode) {
-    setFittedFor(mode);
+  // (A new size refits too: the charts' sizes settle a frame after the arrangement changes.)
+  const arrangement = `${mode} ${stacked} ${sides.map((side) => `${sizes[side]?.width}x${sizes[side]?.height}`).join(' ')}`;
+  if (ready && fittedFor !== arrangement) {
+    setFittedFor(arrangement);
     fitAll();
   }
 
@@ -189,7 +210,7 @@ export function CompareView({ base, proposed, onClose }: { base: CompareSource; 
       )}
       {diff.equal && <p className="compare-equal" role="status">{t('compareEqual')}</p>}
       <div className="compare-body">
-        <div className={`compare-charts mode-${mode}`}>
+        <div ref={area} className={`compare-charts mode-${mode}${mode === 'side' && stacked ? ' is-stacked' : ''}`}>
           {scenes.map((scene, k) => {
             const side = sides[k]!;
             return (
