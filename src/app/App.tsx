@@ -168,16 +168,15 @@ function Designer({ session }: { session: Session }) {
 }
 
 /**
- * The compare view's two documents, read from the library (the open one from the store,
- * with its unsaved edits); a document that cannot be read is told in an alert.
+ * The compare view's two documents, read from the library (the open one as it is, unsaved
+ * edits included: Workspace.load); a document that cannot be read is told in an alert.
  */
 function useComparing(session: Session) {
   const [pair, setPair] = useState<{ base: CompareSource; proposed: CompareSource } | null>(null);
   const open = useCallback(
     (baseId: string, proposedId: string) => {
       const read = async (id: string): Promise<CompareSource> => {
-        const state = session.store.getState();
-        const doc = id === state.documentId ? state.doc : await session.workspace.load(id);
+        const doc = await session.workspace.load(id);
         return { id, name: doc.name, doc };
       };
       Promise.all([read(baseId), read(proposedId)]).then(

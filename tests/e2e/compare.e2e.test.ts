@@ -143,7 +143,8 @@ for (const viewport of [
       const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
       expect(png.suggestedFilename()).toMatch(/\.png$/);
       expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-      // Escape closes the view; the designer is back.
+      // The export dialog closes once its file is delivered; then Escape closes the view.
+      await expect.poll(() => dialog.count()).toBe(0);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog', { name: 'Compare' }).count()).toBe(0);
     });
