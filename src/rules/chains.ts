@@ -301,18 +301,47 @@ function resetArea(t: RightsTable, s: AreaScratch, a: number): void {
   }
 }
 
-/** The holders of `agree` rights in area a covering role u, in document order. */
-export function agreeHoldersCovering(ctx: RuleContext, a: number, u: number): number[] {
+/**
+ * DEC-007's subjects: every holder of an `agree` right in area a that covers at least one
+ * in-scope role covered by more than `maxAgree` distinct agree holders, in document order
+ * (rules.md, "Precise readings"). Runs only for an area with a finding: the counts are
+ * those of mostAgree, and the up-walks of the over-covered roles are marked once each
+ * (a walk stops at a role already marked, whose up-walk is then marked too), so O(roles).
+ */
+export function agreeHoldersOverMax(ctx: RuleContext, a: number, maxAgree: number): number[] {
   const t = ctx.rights;
-  const walk = new Set(ctx.index.upWalk(u));
-  const holders = new Set<number>();
+  const { n, external } = ctx;
+  const mark = new Uint8Array(n); // per holder: 1 own, 2 team, 4 department
+  let deptCount = 0;
   for (let k = t.areaStart[a]!; k < t.areaStart[a + 1]!; k++) {
     const i = t.byArea[k]!;
     if (t.authority[i] !== AGREE) continue;
     const h = t.holder[i]!;
-    const s = t.scope[i]!;
-    if ((s === OWN && h === u) || (s === TEAM && walk.has(h)) || (s === DEPARTMENT && !ctx.external[u])) holders.add(h);
+    const scope = t.scope[i]!;
+    const bit = scope === OWN ? 1 : scope === TEAM ? 2 : 4;
+    if (bit === 4 && !(mark[h]! & 4)) deptCount++;
+    mark[h]! |= bit;
   }
-  return [...holders].sort((x, y) => x - y);
+  const teamOnly = new Float64Array(n);
+  for (let h = 0; h < n; h++) teamOnly[h] = (mark[h]! & 6) === 2 ? 1 : 0;
+  const up = ctx.topology.sumUp(teamOnly, new Float64Array(n));
+  const over = new Uint8Array(n);
+  const onWalk = new Uint8Array(n); // roles on the up-walk of an over-covered role
+  const managerOf = ctx.index.managerOf;
+  let anyOver = false;
+  for (let u = 0; u < n; u++) {
+    if (external[u] || !(deptCount + up[u]! + ((mark[u]! & 7) === 1 ? 1 : 0) > maxAgree)) continue;
+    over[u] = 1;
+    anyOver = true;
+    for (let r = u; r !== NONE && !onWalk[r]; r = managerOf[r]!) {
+      onWalk[r] = 1;
+      if (external[r]) break;
+    }
+  }
+  const holders: number[] = [];
+  for (let h = 0; h < n; h++) {
+    const m = mark[h]!;
+    if ((m & 4 && anyOver) || (m & 2 && onWalk[h]) || (m & 1 && over[h])) holders.push(h);
+  }
+  return holders;
 }
-

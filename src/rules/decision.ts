@@ -1,7 +1,7 @@
 /** Decision-authority rules DEC-001..009 (rules.md, "Decision authority"); chains come from chains.ts. */
 import type { Finding } from './types.ts';
 import type { RuleContext, RuleImpl } from './context.ts';
-import { agreeHoldersCovering, areaIndexes } from './chains.ts';
+import { agreeHoldersOverMax, areaIndexes } from './chains.ts';
 import { areaLabel, limitLabel } from './labels.ts';
 import { eq9, fmt, gt, names } from './numbers.ts';
 import { AREA_COUNT, AREA_INDEX, AREA_TIER_RANK, RIGHT_CODES, areaAt, rightAt } from './rights.ts';
@@ -171,12 +171,12 @@ function dec007(ctx: RuleContext, out: Finding[]): void {
   const { maxAgree } = ctx.params['DEC-007'];
   for (const m of ctx.decisionModel) {
     if (m.agreeRole === NONE || !(m.agreeMax > maxAgree)) continue;
-    const holders = agreeHoldersCovering(ctx, m.area, m.agreeRole);
+    const holders = agreeHoldersOverMax(ctx, m.area, maxAgree);
     out.push({
       rule: 'DEC-007',
       severity: 'warning',
       roles: holders.map((h) => ctx.roles[h]!.id),
-      message: `${fmt(m.agreeMax)} roles hold a veto (agree) on ${areaLabel(areaAt(m.area))} for ${ctx.title(m.agreeRole)}: ${names(holders.map((h) => ctx.title(h)))}; at most ${fmt(maxAgree)} is workable. Turn some into input.`,
+      message: `${fmt(m.agreeMax)} roles hold a veto (agree) on ${areaLabel(areaAt(m.area))} for ${ctx.title(m.agreeRole)}; at most ${fmt(maxAgree)} is workable. Vetoes over roles with too many are held by ${names(holders.map((h) => ctx.title(h)))}. Turn some into input.`,
     });
   }
 }

@@ -78,15 +78,16 @@ function str003(ctx: RuleContext, out: Finding[]): void {
     for (const line of role.dottedLines) {
       const to = line.to;
       const t = index.roleIndex(to);
+      // Counted before the repeat check: a target counts when any of the role's indirect-manager lines names it.
+      if (line.kind === 'indirect-manager' && t !== undefined && t !== r && lastIndirect.get(to) !== r) {
+        lastIndirect.set(to, r);
+        indirect.push(to);
+      }
       if (lastSeen.get(to) === r) {
         out.push(line3(role.id, t, r, to, 'warning', `${role.title} has two dotted lines to ${t === undefined ? `"${to}"` : ctx.title(t)}. Keep one.`));
         continue;
       }
       lastSeen.set(to, r);
-      if (line.kind === 'indirect-manager' && t !== undefined && t !== r && lastIndirect.get(to) !== r) {
-        lastIndirect.set(to, r);
-        indirect.push(to);
-      }
       if (t === undefined) {
         out.push(line3(role.id, t, r, to, 'error', `${role.title} has a dotted line to "${to}", which is not a role in this document. Remove the line or point it at an existing role.`));
       } else if (t === r) {

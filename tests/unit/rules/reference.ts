@@ -172,17 +172,18 @@ export class Reference {
       .map((u) => this.id(u));
   }
 
-  /** DEC-007 with maxAgree 2: per area, the holders covering the role with most of them. */
+  /** DEC-007 with maxAgree 2: per area, every holder covering a role that more than maxAgree holders cover. */
   dec007(): Brief[] {
     const out: Brief[] = [];
+    const max = DEFAULT_PARAMS['DEC-007'].maxAgree;
     for (const area of this.areas()) {
-      let best: number[] = [];
+      const found = new Set<number>();
       for (let u = 0; u < this.n; u++) {
         if (this.ext(u)) continue;
         const holders = this.roles.flatMap((r, h) => (r.decisions.some((d) => d.area === area && d.authority === 'agree' && this.covers(h, d, u)) ? [h] : []));
-        if (holders.length > best.length) best = holders;
+        if (holders.length > max) for (const h of holders) found.add(h);
       }
-      if (best.length > DEFAULT_PARAMS['DEC-007'].maxAgree) out.push({ rule: 'DEC-007', severity: 'warning', roles: best.map((h) => this.id(h)) });
+      if (found.size > 0) out.push({ rule: 'DEC-007', severity: 'warning', roles: [...found].sort((x, y) => x - y).map((h) => this.id(h)) });
     }
     return out;
   }
