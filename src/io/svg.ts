@@ -387,9 +387,9 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
   }
   out += '</text>';
 
-  // A vacant role without a holder shows an em dash, as a reference so that Latin-1 output stays a one-byte string in V8.
+  // A vacant role without a holder shows an em dash.
   if (role.holder) out += `${HOLDER_OPEN}${escapeXml(fitLine(displayText(role.holder.name), room, HOLDER_SIZE))}</text>`;
-  else if (vacant) out += `${HOLDER_OPEN}&#8212;</text>`;
+  else if (vacant) out += `${HOLDER_OPEN}—</text>`;
 
   if (hiddenCount > 0) {
     const label = `+${hiddenCount}`;

@@ -97,7 +97,8 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
 /** In-scope roles that own accounts or are (senior) account managers, in document order. */
 export function accountOwners(ctx: RuleContext): Int32Array {
   const { external, accountCount, family } = ctx;
-  // A typed list with room for all: growing a plain array of this size allocated more than the rest of the check.
+  // A typed list with room for all: growing a plain array of this size allocated more than the rest of the check
+  // (kept for the rule-check figure, docs/performance.md).
   const owners = new Int32Array(ctx.n);
   let count = 0;
   for (let r = 0; r < ctx.n; r++) {

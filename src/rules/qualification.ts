@@ -57,7 +57,7 @@ function qual002(ctx: RuleContext, out: Finding[]): void {
       gaps.push(`${years(holder.yearsExperience)} of experience (the role asks ${fmt(req.minYearsExperience)})`);
     }
     if (req.languages && holder.languages) {
-      // Not a closure over `holder` here: that would allocate a scope for every role of the loop.
+      // A helper, not a closure over `holder` (a scope per role of the loop); kept for the rule-check figure, docs/performance.md.
       const missing = missingLanguages(req.languages, holder.languages);
       if (missing.length > 0) gaps.push(`no ${names(missing)} (required)`);
     }

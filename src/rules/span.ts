@@ -44,7 +44,7 @@ function span002(ctx: RuleContext, out: Finding[]): void {
     const r = managers[k]!;
     const span = spans[r]!;
     const archetype = ctx.archetype(r);
-    const range = rangeOf(ctx, archetype); // destructured only for a finding: it allocates an iterator per manager
+    const range = rangeOf(ctx, archetype); // destructured only for a finding (an iterator per manager otherwise); kept for the rule-check figure, docs/performance.md
     if (!(span > range[1])) continue;
     const [min, max] = range;
     const limit = ceil9(max * errorFactor);
