@@ -285,7 +285,8 @@ export function OrgCanvas() {
     const onScreen = (box: Box, v: { x: number; y: number; zoom: number }) =>
       box.minX * v.zoom + v.x >= 0 && box.minY * v.zoom + v.y >= 0 && box.maxX * v.zoom + v.x <= el.clientWidth && box.maxY * v.zoom + v.y <= el.clientHeight;
     // A card placed by hand stays where it was put: only a card the layout moved is compensated.
-    const placed = anchorId !== undefined && prev.doc.view.positions[anchorId] !== doc.view.positions[anchorId];
+    const positionOf = (d: OrgDocument, id: string) => (Object.hasOwn(d.view.positions, id) ? d.view.positions[id] : undefined);
+    const placed = anchorId !== undefined && positionOf(prev.doc, anchorId) !== positionOf(doc, anchorId);
     const was = anchorId === undefined || placed ? null : cardsBox(prev.doc, prev.layout, [anchorId]);
     const now = was === null ? null : cardsBox(doc, layout.layout, [anchorId!]);
     const inSight = (box: Box) => box.maxX * vp.zoom + vp.x > 0 && box.maxY * vp.zoom + vp.y > 0 && box.minX * vp.zoom + vp.x < el.clientWidth && box.minY * vp.zoom + vp.y < el.clientHeight;
@@ -302,7 +303,8 @@ export function OrgCanvas() {
     const m = FIT_MARGIN / vp.zoom;
     const [w, h] = [el.clientWidth / vp.zoom, el.clientHeight / vp.zoom];
     const fits = box.maxX - box.minX <= w - 2 * m && box.maxY - box.minY <= h - 2 * m;
-    const target = fits ? box : cardsBox(doc, layout.layout, [shown[0]!])!;
+    // (A role inside a collapsed team has no card: the first that has one.)
+    const target = fits ? box : (shown.map((id) => cardsBox(doc, layout.layout, [id])).find((b) => b !== null) ?? box);
     const shift = (lo: number, hi: number, from: number, size: number) =>
       hi - lo > size - 2 * m ? (lo + hi) / 2 - (from + size / 2) : lo < from + m ? lo - from - m : hi > from + size - m ? hi - (from + size - m) : 0;
     const dx = shift(target.minX, target.maxX, -vp.x / vp.zoom, w);
