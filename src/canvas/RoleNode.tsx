@@ -1,6 +1,7 @@
 /** A role card on the canvas. Memoized: a frame re-renders only the cards whose data object or selection changed. */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { isVacant } from '../model/facts.ts';
 import type { Role } from '../schema/v1.ts';
 import type { RoleFindings } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
@@ -33,7 +34,7 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
   const className = ['role-card', `family-${role.family}`, role.external ? 'external' : '', role.assistant ? 'assistant' : '', selected ? 'selected' : '', dropTarget ? 'drop-target' : '']
     .filter(Boolean)
     .join(' ');
-  const vacant = role.vacancies >= role.headcount;
+  const vacant = isVacant(role);
   // The card's words in the UI language: the family's name, the openings ("vacant", "2 of 6 open").
   const language = useOrg(selectLanguage);
   const vacancy = vacancyWords(role, language);

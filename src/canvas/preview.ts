@@ -5,6 +5,7 @@
  * computed is the one the drop commits, so its findings, metrics and layout are ready by then.
  */
 import { moveRoles, type CommandResult } from '../model/commands.ts';
+import { archetypeOf } from '../model/facts.ts';
 import { effectiveParams } from '../rules/engine.ts';
 import { summarize } from '../rules/types.ts';
 import type { OrgDocument } from '../schema/v1.ts';
@@ -39,12 +40,10 @@ export function dropPreview(doc: OrgDocument, ids: readonly string[], targetId: 
   const moved = moveRoles(doc, ids, targetId);
   if (!moved.ok) return refused(moved.reason);
   const after = moved.doc;
-  const spanOf = (d: OrgDocument, i: number) => {
-    const ix = derive(d).index;
-    return ix.kids(i).reduce((sum, k) => sum + (d.roles[k]!.assistant ? 0 : d.roles[k]!.headcount), 0);
-  };
+  // A move keeps every role at its index, so `at` names the target in both documents.
+  const spanOf = (d: OrgDocument, i: number) => derive(d).index.span[i]!;
   const params = effectiveParams(doc)['SPAN-002'];
-  const archetype = target.archetype ?? params.defaultArchetype[target.family];
+  const archetype = archetypeOf(target, params.defaultArchetype);
   const range = params.ranges[archetype];
   const now = summarize(findings);
   const later = summarize(derive(after).findings);

@@ -5,6 +5,7 @@
  * OverviewLayer); reporting lines take the layout's planned routes (src/layout/routes.ts).
  * Pure string building, one pass per role; every user string goes through escapeXml.
  */
+import { isVacant } from '../model/facts.ts';
 import { buildTreeIndex } from '../model/tree.ts';
 import { layoutDocument, NODE_HEIGHT, NODE_WIDTH, Slot, type Layout } from '../layout/index.ts';
 import { curvePath, dottedRoute, entryPoint, exitPoint, pathOf, routePoints } from '../layout/routes.ts';
@@ -371,7 +372,7 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
   // Meta line: family, level, pool size, openings (in the warning colour), in the words of the
   // card. When it is too wide the family gives way first, cut with an ellipsis as on the canvas
   // (or left out below MIN_FAMILY: the bar's colour says it), then the line itself is cut.
-  const vacant = role.vacancies >= role.headcount;
+  const vacant = isVacant(role);
   const level = `${labels.level} ${role.level}`;
   const pooled = poolWords(role);
   const vacancy = vacancyWords(role, language);

@@ -108,6 +108,8 @@ export function computeMetrics(doc: OrgDocument, index: TreeIndex = buildTreeInd
   const managerOf = index.managerOf;
   const depth = index.depth;
   const inScope = index.inScope;
+  // span(r) and assistant(c) are the tree index's (model/facts.ts).
+  const { span, assistant } = index;
   const loadFactor = loadFactorOf(doc);
 
   let headcount = 0;
@@ -117,8 +119,7 @@ export function computeMetrics(doc: OrgDocument, index: TreeIndex = buildTreeInd
   let loaded = 0;
   // Owners of personnel budgets, found in the same pass (each property is read once per role).
   const personnelOwners: number[] = [];
-  // span(r) and S(r) accumulated from the kids' side: one pass, no kid lists needed.
-  const span = new Float64Array(n);
+  // S(r) accumulated from the kids' side: one pass, no kid lists needed.
   const assigned = new Float64Array(n);
   const hasTargetKid = new Uint8Array(n);
 
@@ -133,12 +134,9 @@ export function computeMetrics(doc: OrgDocument, index: TreeIndex = buildTreeInd
     if (salary !== undefined) loaded += hc * ((salary.min + salary.max) / 2) * (1 + (salary.bonusPct ?? 0) / 100) * loadFactor;
     const budgets = r.budgets;
     if (budgets.length > 0 && budgets.some(isPersonnel)) personnelOwners.push(i);
+    if (!assistant[i] && depth[i]! > layers) layers = depth[i]!;
     const m = managerOf[i]!;
-    const managedInScope = m !== -1 && inScope(m);
-    const isAssistant = managedInScope && r.assistant;
-    if (!isAssistant && depth[i]! > layers) layers = depth[i]!;
-    if (!managedInScope) continue;
-    if (!isAssistant) span[m]! += hc;
+    if (m === -1 || !inScope(m)) continue;
     // BUD-005 sums every kid with a target, assistants included.
     const target = r.revenueTarget;
     if (target !== undefined && target > 0) {

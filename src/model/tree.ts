@@ -14,11 +14,13 @@
  * are in or below a reporting cycle; queries about them walk up with a visited set.
  */
 import type { OrgDocument, Role } from '../schema/v1.ts';
+import { reportFacts, type ReportFacts } from './facts.ts';
 
 const NONE = -1;
 const EMPTY: readonly number[] = Object.freeze([]);
 
-export interface TreeIndex {
+/** The report facts (facts.ts: kidCount, assistant, span) are columns of the index, filled while it links roles. */
+export interface TreeIndex extends ReportFacts {
   readonly doc: OrgDocument;
   readonly roles: readonly Role[];
   /** Role index by id (the first role with that id). Built on first use. */
@@ -64,7 +66,7 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
   const n = roles.length;
   const lines = readLines(roles);
   const namedRole = findNamed(roles, lines.named);
-  const { managerOf, treeParent, kidCount, tops } = link(roles, lines, namedRole);
+  const { managerOf, treeParent, kidCount, assistant, span, tops } = link(roles, lines, namedRole);
   const offset = childOffsets(kidCount);
   const flat = childList(treeParent, offset);
   const walk = preorderWalk(treeParent, lines.external, tops, offset, flat);
@@ -124,6 +126,9 @@ export function buildTreeIndex(doc: OrgDocument): TreeIndex {
     tops,
     root,
     teamHeadcount,
+    kidCount,
+    assistant,
+    span,
     kids,
     inScope: (r) => r >= 0 && r < n && !external[r],
     isUnder,
@@ -143,6 +148,8 @@ function mapIds(roles: readonly Role[]): Map<string, number> {
 interface Lines {
   readonly external: Uint8Array;
   readonly headcount: Float64Array;
+  /** `assistant: true` as written (assistant(c) of facts.ts adds its conditions). */
+  readonly marked: Uint8Array;
   /** The ids that reportsTo and dotted lines name, numbered. */
   readonly named: Map<string, number>;
   /** Per role, the number of the id its reportsTo names, -1 for null. */
@@ -159,6 +166,7 @@ function readLines(roles: readonly Role[]): Lines {
   const named = new Map<string, number>();
   const external = new Uint8Array(n);
   const headcount = new Float64Array(n);
+  const marked = new Uint8Array(n);
   const reportsTo = new Int32Array(n).fill(NONE);
   let lastTo: string | null = null;
   let lastNumber = NONE;
@@ -166,6 +174,7 @@ function readLines(roles: readonly Role[]): Lines {
     const role = roles[i]!;
     external[i] = role.external ? 1 : 0;
     headcount[i] = role.headcount;
+    if (role.assistant) marked[i] = 1;
     const to = role.reportsTo;
     if (to !== null) {
       // Reports are usually listed together: most roles name the manager the previous one named.
@@ -174,7 +183,7 @@ function readLines(roles: readonly Role[]): Lines {
     }
     for (const line of role.dottedLines) numberOf(named, line.to);
   }
-  return { external, headcount, named, reportsTo };
+  return { external, headcount, marked, named, reportsTo };
 }
 
 /** The number of a named id, numbering it when new. */
@@ -194,13 +203,13 @@ function findNamed(roles: readonly Role[], named: ReadonlyMap<string, number>): 
   return namedRole;
 }
 
-/** Managers, forest parents, kid counts and top roles. */
+/** Managers, forest parents, the report facts (facts.ts) and top roles. */
 function link(roles: readonly Role[], lines: Lines, namedRole: Int32Array) {
   const n = roles.length;
-  const { external, reportsTo } = lines;
+  const { external, headcount, marked, reportsTo } = lines;
   const managerOf = new Int32Array(n).fill(NONE);
   const treeParent = new Int32Array(n).fill(NONE);
-  const kidCount = new Int32Array(n);
+  const facts: ReportFacts = { kidCount: new Int32Array(n), assistant: new Uint8Array(n), span: new Float64Array(n) };
   const tops: number[] = [];
   for (let i = 0; i < n; i++) {
     const m = reportsTo[i] === NONE ? NONE : namedRole[reportsTo[i]!]!;
@@ -208,13 +217,13 @@ function link(roles: readonly Role[], lines: Lines, namedRole: Int32Array) {
     if (external[i]) continue;
     if (m !== NONE && m !== i) {
       treeParent[i] = m;
-      kidCount[m]!++;
+      reportFacts(i, m, marked[i] === 1, headcount[i]!, external[m] === 1, facts);
       if (external[m]) tops.push(i);
     } else if (reportsTo[i] === NONE) {
       tops.push(i);
     }
   }
-  return { managerOf, treeParent, kidCount, tops };
+  return { managerOf, treeParent, ...facts, tops };
 }
 
 /** Where the children of each role start in the child list (offset[r] .. offset[r + 1]). */

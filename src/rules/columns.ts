@@ -3,6 +3,7 @@
  * Rules scan the columns and touch a role object only to word a finding: a pass over a
  * typed column is several times cheaper than one over 10,000 role objects.
  */
+import { isVacant as isVacantRole } from '../model/facts.ts';
 import type { AccountTier, Family, Role } from '../schema/v1.ts';
 
 /** Codes of the `family` column; a family outside the schema gets none of them. */
@@ -31,15 +32,13 @@ function familyCode(family: string): number {
 export class RoleColumns {
   readonly n: number;
   readonly external: Uint8Array;
-  /** `assistant: true` as written (RuleContext.assistant applies the rule's conditions). */
-  readonly markedAssistant: Uint8Array;
   /** FAMILY codes. */
   readonly family: Uint8Array;
   readonly level: Float64Array;
   readonly headcount: Float64Array;
   /** vacancies > headcount (STR-004's error). */
   readonly overVacant: Uint8Array;
-  /** vacant(r): vacancies ≥ headcount. */
+  /** vacant(r) of model/facts.ts. */
   readonly isVacant: Uint8Array;
   /** revenueTarget, 0 when there is none. */
   readonly revenueTarget: Float64Array;
@@ -71,7 +70,6 @@ export class RoleColumns {
     const n = roles.length;
     this.n = n;
     this.external = new Uint8Array(n);
-    this.markedAssistant = new Uint8Array(n);
     this.family = new Uint8Array(n);
     this.decisionCount = new Int32Array(n);
     this.level = new Float64Array(n);
@@ -101,7 +99,7 @@ export class RoleColumns {
  */
 function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Record<AccountTier, number>>): { inScope: number; rights: number } {
   const { strategic, enterprise, smb, 'mid-market': midMarket } = portfolioCap;
-  const { external, markedAssistant, family, level, headcount, overVacant, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
+  const { external, family, level, headcount, overVacant, isVacant, revenueTarget, hasSalary, salaryMin, salaryMax, bonusPct } = c;
   const { accountCount, strategicCount, portfolioLoad, decisionCount, withLines, withBudgets, withRequirements } = c;
   let rights = 0;
   let inScope = 0;
@@ -109,12 +107,11 @@ function fill(c: RoleColumns, roles: readonly Role[], portfolioCap: Readonly<Rec
     const role = roles[i]!;
     if (role.external) external[i] = 1;
     else inScope++;
-    if (role.assistant) markedAssistant[i] = 1;
     family[i] = familyCode(role.family);
     level[i] = role.level;
     headcount[i] = role.headcount;
     if (role.vacancies > role.headcount) overVacant[i] = 1;
-    if (role.vacancies >= role.headcount) isVacant[i] = 1;
+    if (isVacantRole(role)) isVacant[i] = 1;
     revenueTarget[i] = role.revenueTarget ?? 0;
     const salary = role.salary;
     if (salary) {

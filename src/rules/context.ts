@@ -1,9 +1,10 @@
 /**
  * The per-check context every rule reads: the tree index, the merged parameters, the
- * role columns (columns.ts) and numbers derived from the reporting lines (kids, span,
- * assistants), plus the topology, the rights table and the decision model, built on
- * first use.
+ * role columns (columns.ts) and the report facts of the tree index (kids, span,
+ * assistants: model/facts.ts), plus the topology, the rights table and the decision
+ * model, built on first use.
  */
+import { archetypeOf } from '../model/facts.ts';
 import type { TreeIndex } from '../model/tree.ts';
 import type { Archetype, OrgDocument, Role } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
@@ -14,8 +15,6 @@ import { buildRights, type RightsTable } from './rights.ts';
 import { buildDecisionModel, type AreaModel } from './chains.ts';
 import type { RuleId } from './ids.ts';
 
-const NONE = -1;
-
 /**
  * A class rather than an object literal with getters: V8 keeps such a literal as a
  * dictionary, which turns every `ctx.x` read in the rules' loops into a hash lookup. Kept
@@ -25,11 +24,9 @@ export class RuleContext extends RoleColumns {
   readonly roles: readonly Role[];
   /** root of rules.md (the top role with the largest team), -1 when there is none. */
   readonly root: number;
-  /** assistant(c): `assistant: true`, in scope, with an in-scope manager. */
+  /** The tree index's report facts (defined in model/facts.ts), at hand for the rules' loops. */
   readonly assistant: Uint8Array;
-  /** |kids(r)|: in-scope roles reporting to r. */
   readonly kidCount: Int32Array;
-  /** span(r): headcount of the kids of r that are not assistants. */
   readonly span: Float64Array;
   /** Managers: in-scope roles with span > 0, in document order. */
   readonly managers: Int32Array;
@@ -38,7 +35,7 @@ export class RuleContext extends RoleColumns {
   private rightsBuilt: RightsTable | undefined;
   private decisionModelBuilt: readonly AreaModel[] | undefined;
 
-  /** Fills the columns and the derived numbers in O(roles + accounts). */
+  /** Fills the columns in O(roles + accounts). */
   constructor(
     readonly doc: OrgDocument,
     readonly index: TreeIndex,
@@ -47,10 +44,9 @@ export class RuleContext extends RoleColumns {
     super(index.roles, params['SPAN-006'].portfolioCap);
     this.roles = index.roles;
     this.root = index.root;
-    this.assistant = new Uint8Array(this.n);
-    this.kidCount = new Int32Array(this.n);
-    this.span = new Float64Array(this.n);
-    countReports(this);
+    this.assistant = index.assistant;
+    this.kidCount = index.kidCount;
+    this.span = index.span;
     this.managers = listManagers(this);
   }
 
@@ -73,12 +69,12 @@ export class RuleContext extends RoleColumns {
     return this.roles[r]?.title ?? '(unknown role)';
   }
 
-  /** archetype(r): the role's own, else the family default of SPAN-002's parameters. */
+  /** archetype(r) (model/facts.ts) with the document's SPAN-002 parameters; 'other''s for an unknown role. */
   archetype(r: number): Archetype {
-    return this.roles[r]?.archetype ?? this.params['SPAN-002'].defaultArchetype[this.roles[r]?.family ?? 'other'];
+    return archetypeOf(this.roles[r] ?? { family: 'other', archetype: undefined }, this.params['SPAN-002'].defaultArchetype);
   }
 
-  /** vacancies ≥ headcount. */
+  /** vacant(r) (model/facts.ts), from the column filled with it. */
   vacant(r: number): boolean {
     return this.isVacant[r] === 1;
   }
@@ -90,21 +86,6 @@ export type RuleCheck = (ctx: RuleContext, out: Finding[]) => void;
 export interface RuleImpl {
   readonly id: RuleId;
   readonly check: RuleCheck;
-}
-
-/** Fills assistant, kidCount and span from the columns and the tree index. */
-function countReports(ctx: RuleContext): void {
-  const { external, markedAssistant, headcount, assistant, kidCount, span } = ctx;
-  const { managerOf, treeParent } = ctx.index;
-  for (let i = 0; i < ctx.n; i++) {
-    if (external[i]) continue;
-    const m = managerOf[i]!;
-    if (markedAssistant[i] && m !== NONE && !external[m]) assistant[i] = 1;
-    const p = treeParent[i]!;
-    if (p === NONE) continue;
-    kidCount[p]!++;
-    if (!assistant[i]) span[p]! += headcount[i]!;
-  }
 }
 
 function listManagers(ctx: RuleContext): Int32Array {

@@ -9,7 +9,8 @@ import { setRuleSetting, updateDocument, updateRole, type RolePatch } from '../m
 import { ACCOUNT_TIERS, ARCHETYPES, AUTHORITIES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, SEVERITIES } from '../schema/constants.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import { RULES } from '../rules/catalogue.ts';
-import { DEFAULT_PARAMS } from '../rules/params.ts';
+import { effectiveParams } from '../rules/engine.ts';
+import { familyArchetype } from '../model/facts.ts';
 import { derive } from '../store/derived.ts';
 import { speculative } from '../store/speculate.ts';
 import type { OrgState } from '../store/orgStore.ts';
@@ -54,7 +55,8 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
   const moveTo = useMemo(() => speculative((d: OrgDocument, to: string | null) => moveRole(d, role.id, to)), [role.id]);
   const titleOf = (id: string) => titleById(doc, id, language) ?? `${id} (${t('missing')})`;
   const suggestRoles = (draft: string) => matchingRoles(doc, draft, role.id, language);
-  const archetypeDefault = DEFAULT_PARAMS['SPAN-002'].defaultArchetype[role.family];
+  // "By family" names the archetype this document's SPAN-002 settings give the family, as the rules read it.
+  const archetypeDefault = familyArchetype(role.family, effectiveParams(doc)['SPAN-002'].defaultArchetype);
   const findings = derive(doc).findings.filter((f) => f.roles.includes(role.id));
   const holder = role.holder;
 
