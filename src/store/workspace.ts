@@ -14,6 +14,7 @@
  *   keeping the base's content as a version.
  */
 import type { ParseResult } from '../schema/load.ts';
+import { MAX_LENGTH } from '../schema/constants.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { renameDocument } from '../model/commands.ts';
 import { Autosaver, JOURNAL_PREFIX, type Journal, type KeyValueStorage, type SaveStatus } from './autosave.ts';
@@ -104,12 +105,12 @@ const compactText = (text: string): string => {
 
 /**
  * The name of a new scenario of `base`: the first "<base> — scenario N" no document has,
- * the base's name shortened if needed so that the whole stays within 200 characters.
+ * the base's name shortened if needed so that the whole stays within the format's bound on names.
  */
 export function scenarioName(base: string, taken: ReadonlySet<string>, format: (values: Record<string, string>) => string): string {
   for (let n = 1; ; n++) {
     const full = format({ name: base, n: String(n) });
-    const over = full.length - 200;
+    const over = full.length - MAX_LENGTH.name;
     const name = over > 0 ? format({ name: base.slice(0, Math.max(0, base.length - over)), n: String(n) }) : full;
     if (!taken.has(name)) return name;
   }
@@ -359,7 +360,7 @@ export class Workspace {
 
   /** Saves a document as a new library document without opening it. */
   private async saveCopy(doc: OrgDocument, name: 'copyName' | 'recoveredName'): Promise<void> {
-    const renamed = renameDocument(doc, this.options.message(name, { name: doc.name }).slice(0, 200));
+    const renamed = renameDocument(doc, this.options.message(name, { name: doc.name }).slice(0, MAX_LENGTH.name));
     await this.storeDocument(newDocumentId(), renamed.ok ? renamed.doc : doc);
   }
 
@@ -400,7 +401,7 @@ export class Workspace {
       if (id === this.store.getState().documentId) await this.autosaver.flush();
       const entry = await this.library.entry(id);
       if (!entry) return undefined;
-      const copy = await this.library.duplicate(id, newDocumentId(), this.options.message('copyName', { name: entry.name }).slice(0, 200));
+      const copy = await this.library.duplicate(id, newDocumentId(), this.options.message('copyName', { name: entry.name }).slice(0, MAX_LENGTH.name));
       this.libraryChanged();
       return copy?.id;
     });
@@ -553,7 +554,7 @@ export class Workspace {
   /** After a conflict: this tab's edits become a new document; the other tab's save stays as it is. */
   async keepMineAsCopy(): Promise<void> {
     const { doc } = this.store.getState();
-    const renamed = renameDocument(doc, this.options.message('copyName', { name: doc.name }).slice(0, 200));
+    const renamed = renameDocument(doc, this.options.message('copyName', { name: doc.name }).slice(0, MAX_LENGTH.name));
     // The edits go with the copy: nothing is left to keep of the paused document.
     await this.autosaver.detach();
     await this.createDocument(renamed.ok ? renamed.doc : doc);

@@ -9,6 +9,7 @@ import { clearPositions, renameDocument, setDirection } from '../model/commands.
 import { loadForImport } from '../io/accept.ts';
 import { MAX_FILE_BYTES, tooLarge, type ParseResult } from '../schema/load.ts';
 import { decodeText } from '../io/decode.ts';
+import { MAX_LENGTH } from '../schema/constants.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
@@ -205,7 +206,7 @@ export function Toolbar() {
           if (e.key === 'Enter') commitName();
           if (e.key === 'Escape') setNameDraft(null);
         }}
-        aria-invalid={nameDraft !== null && (nameDraft.length < 1 || nameDraft.length > 200) ? true : undefined}
+        aria-invalid={nameDraft !== null && (nameDraft.length < 1 || nameDraft.length > MAX_LENGTH.name) ? true : undefined}
       />
       <button type="button" data-item="documents" aria-label="Documents" aria-haspopup="dialog" onClick={() => setDialog('documents')}>
         {t('documents')}
