@@ -26,14 +26,18 @@ const SHOWN_PER_GROUP = 200;
  * shows its rule id and message at once, its "Why this rule" once they are here.
  */
 let meta: ReadonlyMap<string, RuleInfo> | null = null;
-const metaLoaded = import('../rules/catalogue.ts').then((m) => (meta = new Map(m.RULES.map((r) => [r.id, r] as const))));
+// A chunk that cannot load (the app updated on the server meanwhile) leaves the findings without their "Why".
+const metaLoaded: Promise<ReadonlyMap<string, RuleInfo> | null> = import('../rules/catalogue.ts').then(
+  (m) => (meta = new Map(m.RULES.map((r) => [r.id, r] as const))),
+  () => null,
+);
 
 function useRuleInfo(): ReadonlyMap<string, RuleInfo> | null {
   const [loaded, setLoaded] = useState(meta);
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    void metaLoaded.then((m) => live && setLoaded(m));
+    void metaLoaded.then((m) => live && m !== null && setLoaded(m));
     return () => {
       live = false;
     };
