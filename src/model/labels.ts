@@ -8,7 +8,7 @@ export function localTitle(role: Role, language: 'en' | 'zh-CN'): string {
 }
 
 // Issue 17: the words of a card (canvas and SVG export alike), in both UI languages.
-const FAMILY_NAMES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<Family, string>>>> = {
+export const FAMILY_NAMES: Readonly<Record<'en' | 'zh-CN', Readonly<Record<Family, string>>>> = {
   en: { 'head-am': 'Head of AM', 'am-lead': 'AM Lead', 'senior-am': 'Senior AM', am: 'Account Manager', 'am-ops': 'AM Operations', other: 'Other' },
   'zh-CN': { 'head-am': '客户管理负责人', 'am-lead': '客户管理主管', 'senior-am': '高级客户经理', am: '客户经理', 'am-ops': '客户管理运营', other: '其他' },
 };

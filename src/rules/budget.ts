@@ -109,7 +109,7 @@ function parentsOf(ctx: RuleContext, places: Places): Int32Array {
 function bud002(ctx: RuleContext, out: Finding[]): void {
   const places = placesOf(ctx);
   const { owner, budget } = places;
-  const { tolerance } = ctx.params['BUD-002'];
+  const { tolerance } = ctx.legacy['BUD-002'];
   const parent = parentsOf(ctx, places);
   const children = new Map<number, number[]>();
   for (let q = 0; q < budget.length; q++) {
@@ -144,7 +144,7 @@ function bud002(ctx: RuleContext, out: Finding[]): void {
 
 /** BUD-003: the budget kind fits the role; personnel budgets sit with managers and the head. */
 function bud003(ctx: RuleContext, out: Finding[]): void {
-  const { allowedKinds } = ctx.params['BUD-003'];
+  const { allowedKinds } = ctx.legacy['BUD-003'];
   let rootPersonnel = false;
   for (const r of ctx.withBudgets) {
     const role = ctx.roles[r]!;
@@ -167,7 +167,7 @@ function bud003(ctx: RuleContext, out: Finding[]): void {
 
 /** BUD-004: loaded headcount cost within each personnel budget. */
 function bud004(ctx: RuleContext, out: Finding[]): void {
-  const { loadFactor, warnRatio, errorRatio } = ctx.params['BUD-004'];
+  const { loadFactor, warnRatio, errorRatio } = ctx.legacy['BUD-004'];
   const { n, roles } = ctx;
   const personnel = new Float64Array(n);
   const isOwner = new Uint8Array(n);
@@ -244,7 +244,7 @@ function rollUp(order: Int32Array, treeParent: Int32Array, isOwner: Uint8Array, 
 
 /** BUD-005: revenue targets of a manager's reports add up to the manager's target. */
 function bud005(ctx: RuleContext, out: Finding[]): void {
-  const { overAssignWarn, overAssignError } = ctx.params['BUD-005'];
+  const { overAssignWarn, overAssignError } = ctx.legacy['BUD-005'];
   const { n, roles, index, external, revenueTarget, headcount } = ctx;
   const sum = new Float64Array(n);
   const kidsWithTarget = new Int32Array(n);
@@ -301,7 +301,7 @@ function bud006(ctx: RuleContext, out: Finding[]): void {
 
 /** BUD-007: salary bands are consistent and near the reference bands. */
 function bud007(ctx: RuleContext, out: Finding[]): void {
-  const { referenceBands } = ctx.params['BUD-007'];
+  const { referenceBands } = ctx.legacy['BUD-007'];
   const bandOf: (ReferenceBand | undefined)[] = []; // by family code
   for (const f of FAMILIES) bandOf[FAMILY[f]] = Object.hasOwn(referenceBands, f) ? referenceBands[f] : undefined;
   const usd = ctx.doc.currency === 'USD';

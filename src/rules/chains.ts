@@ -75,7 +75,7 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
   const owners = accountOwners(ctx);
   const scratch = new AreaScratch(ctx.n, ctx.rights.count);
   const accountArea = new Uint8Array(AREA_COUNT);
-  for (const a of areaIndexes(ctx.params['DEC-002'].requiredAccountAreas)) accountArea[a] = 1;
+  for (const a of areaIndexes(ctx.legacy['DEC-002'].requiredAccountAreas)) accountArea[a] = 1;
   const escalation = AREA_INDEX.get('client-escalation')!;
   const result: AreaModel[] = [];
   for (let a = 0; a < AREA_COUNT; a++) {

@@ -8,12 +8,14 @@ import { archetypeOf } from '../model/facts.ts';
 import type { TreeIndex } from '../model/tree.ts';
 import type { Archetype, OrgDocument, Role } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
-import type { RuleParams } from './params.ts';
+import type { ParamHandle } from './param.ts';
+import { SPAN_002 } from './span/SPAN-002.ts';
+import { SPAN_006 } from './span/SPAN-006.ts';
 import { RoleColumns } from './columns.ts';
 import { buildTopology, type Topology } from './topology.ts';
 import { buildRights, type RightsTable } from './rights.ts';
 import { buildDecisionModel, type AreaModel } from './chains.ts';
-import type { RuleId } from './ids.ts';
+import type { RuleId } from './all.ts';
 
 /**
  * A class rather than an object literal with getters: V8 keeps such a literal as a
@@ -39,15 +41,45 @@ export class RuleContext extends RoleColumns {
   constructor(
     readonly doc: OrgDocument,
     readonly index: TreeIndex,
-    readonly params: RuleParams,
+    /** Every rule's parameters in force, by rule id (read through `param`). */
+    readonly params: ParamValues,
   ) {
-    super(index.roles, params['SPAN-006'].portfolioCap);
+    super(index.roles, valueOf(params, SPAN_006.param.portfolioCap));
     this.roles = index.roles;
     this.root = index.root;
     this.assistant = index.assistant;
     this.kidCount = index.kidCount;
     this.span = index.span;
     this.managers = listManagers(this);
+    this.defaultArchetype = valueOf(params, SPAN_002.param.defaultArchetype);
+  }
+
+  private readonly defaultArchetype: (typeof SPAN_002)['defaults']['defaultArchetype'];
+  /** The rule being checked, whose own and declared (`reads`) parameters `param` gives. */
+  private reader: { readonly id: string; readonly reads?: readonly ParamHandle<unknown>[] } | undefined;
+
+  /** Runs `body` as rule `rule`: `param` then gives only the rule's own parameters and those it declares in `reads`. */
+  as<T>(rule: { readonly id: string; readonly reads?: readonly ParamHandle<unknown>[] }, body: () => T): T {
+    const before = this.reader;
+    this.reader = rule;
+    try {
+      return body();
+    } finally {
+      this.reader = before;
+    }
+  }
+
+  /**
+   * Another rule's parameter as the document sets it: `ctx.param(SPAN_001.param.minSpan)`.
+   * A rule reads only what it declares in `reads` (define.ts), so who depends on whose
+   * parameters is written down; an undeclared read throws (and the engine reports it).
+   */
+  param<T>(handle: ParamHandle<T>): T {
+    const reader = this.reader;
+    if (reader && handle.rule !== reader.id && !reader.reads?.includes(handle as ParamHandle<unknown>)) {
+      throw new Error(`${reader.id} reads ${handle.rule}'s parameter ${handle.key} without declaring it in reads`);
+    }
+    return valueOf(this.params, handle);
   }
 
   get topology(): Topology {
@@ -64,6 +96,11 @@ export class RuleContext extends RoleColumns {
     return (this.decisionModelBuilt ??= buildDecisionModel(this));
   }
 
+  /** Transition: the typed parameters for the rule families not yet in defineRule modules (legacy.ts). */
+  get legacy(): import('./params.ts').RuleParams {
+    return this.params as unknown as import('./params.ts').RuleParams;
+  }
+
   /** The role's title for messages. */
   title(r: number): string {
     return this.roles[r]?.title ?? '(unknown role)';
@@ -71,13 +108,22 @@ export class RuleContext extends RoleColumns {
 
   /** archetype(r) (model/facts.ts) with the document's SPAN-002 parameters; 'other''s for an unknown role. */
   archetype(r: number): Archetype {
-    return archetypeOf(this.roles[r] ?? { family: 'other', archetype: undefined }, this.params['SPAN-002'].defaultArchetype);
+    return archetypeOf(this.roles[r] ?? { family: 'other', archetype: undefined }, this.defaultArchetype);
   }
 
   /** vacant(r) (model/facts.ts), from the column filled with it. */
   vacant(r: number): boolean {
     return this.isVacant[r] === 1;
   }
+}
+
+/** Every rule's parameters in force, by rule id and key. */
+export type ParamValues = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+
+/** A parameter's value in `values`, its default when the values lack it. */
+export function valueOf<T>(values: ParamValues, handle: ParamHandle<T>): T {
+  const own = values[handle.rule];
+  return own && Object.hasOwn(own, handle.key) ? (own[handle.key] as T) : handle.value;
 }
 
 /** A rule's check: pushes its findings (ids, severity, roles, message) onto `out`. */

@@ -46,7 +46,7 @@ function dec001(ctx: RuleContext, out: Finding[]): void {
 
 /** DEC-002: required decisions have an owner for root and for every account owner. */
 function dec002(ctx: RuleContext, out: Finding[]): void {
-  const { requiredDepartmentAreas, requiredAccountAreas } = ctx.params['DEC-002'];
+  const { requiredDepartmentAreas, requiredAccountAreas } = ctx.legacy['DEC-002'];
   const model = ctx.decisionModel;
   const root = ctx.root;
   if (root >= 0) {
@@ -95,7 +95,7 @@ function dec004(ctx: RuleContext, out: Finding[]): void {
   const root = ctx.root;
   if (root < 0) return;
   const model = ctx.decisionModel;
-  for (const a of areaIndexes(ctx.params['DEC-004'].reservedToHead)) {
+  for (const a of areaIndexes(ctx.legacy['DEC-004'].reservedToHead)) {
     const decider = model[a]!.rootDecider;
     if (decider === NONE) continue;
     const holder = ctx.rights.holder[decider]!;
@@ -168,7 +168,7 @@ function dec006(ctx: RuleContext, out: Finding[]): void {
 
 /** DEC-007: too many vetoes (agree holders) over one person's decisions. */
 function dec007(ctx: RuleContext, out: Finding[]): void {
-  const { maxAgree } = ctx.params['DEC-007'];
+  const { maxAgree } = ctx.legacy['DEC-007'];
   for (const m of ctx.decisionModel) {
     if (m.agreeRole === NONE || !(m.agreeMax > maxAgree)) continue;
     const holders = agreeHoldersOverMax(ctx, m.area, maxAgree);
@@ -185,7 +185,7 @@ function dec007(ctx: RuleContext, out: Finding[]): void {
 function dec008(ctx: RuleContext, out: Finding[]): void {
   const t = ctx.rights;
   const people = new Uint8Array(AREA_COUNT);
-  for (const a of areaIndexes(ctx.params['DEC-008'].peopleAreas)) people[a] = 1;
+  for (const a of areaIndexes(ctx.legacy['DEC-008'].peopleAreas)) people[a] = 1;
   for (let i = 0; i < t.count; i++) {
     if (t.authority[i] !== DECIDE || !people[t.area[i]!]) continue;
     const h = t.holder[i]!;

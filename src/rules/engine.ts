@@ -1,34 +1,27 @@
 /**
- * The rule engine: runs every enabled rule of the catalogue over a document and applies
- * the document's rule settings and the roles' accepted exceptions.
+ * The rule engine: runs every enabled rule of the catalogue (all.ts) over a document and
+ * applies the document's rule settings and the roles' accepted exceptions.
  *
  * Order of findings: catalogue order (RULE_IDS), then the order each rule produces them
  * (document order of the main subject, as a rule), then one SETTINGS info finding per
  * unknown rule id in `settings.rules`, in the settings' key order.
+ *
+ * Each finding carries its message id and data, and its message in English (rules.md's
+ * finding shape); texts.ts words it in another language without checking again.
  */
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
 import { SEVERITIES } from '../schema/constants.ts';
 import type { OrgDocument, Severity } from '../schema/v1.ts';
 import type { Finding } from './types.ts';
-import { RuleContext, type RuleImpl } from './context.ts';
-import { isRuleId } from './ids.ts';
-import { SETTINGS_RULE_ID, type RuleId } from './ids.ts';
-import { resolveParams, type RuleParams } from './params.ts';
-import { STRUCTURE_RULES } from './structure.ts';
-import { SPAN_RULES } from './span.ts';
-import { DECISION_RULES } from './decision.ts';
-import { BUDGET_RULES } from './budget.ts';
-import { QUALIFICATION_RULES } from './qualification.ts';
+import { RuleContext, type ParamValues } from './context.ts';
+import { isRuleId, RULES, SETTINGS_RULE_ID, type RuleId, type RuleParams } from './all.ts';
+import type { AnyRule, Report } from './define.ts';
+import { isLegacy } from './legacy.ts';
+import { formatMessage, type MessageData } from './message.ts';
+import { mergeParams } from './param.ts';
+import { englishEnv, ENGINE_RULE, ENGINE_MESSAGES, type EngineMessage } from './texts.ts';
 
-// The catalogue's texts (titles, explanations, source sentences) are imported from
-// catalogue.ts and sources.ts by who shows them: checking needs none of them, and the app
-// loads them after its first paint.
-export { isRuleId } from './ids.ts';
-export { DEFAULT_PARAMS, type RuleParams } from './params.ts';
-export { RULE_IDS, SETTINGS_RULE_ID, type RuleId } from './ids.ts';
-
-/** Every rule's check, in catalogue order. */
-export const RULE_CHECKS: readonly RuleImpl[] = [...STRUCTURE_RULES, ...SPAN_RULES, ...DECISION_RULES, ...BUDGET_RULES, ...QUALIFICATION_RULES];
+export { isRuleId, DEFAULT_PARAMS, RULE_IDS, SETTINGS_RULE_ID, type RuleId, type RuleParams } from './all.ts';
 
 interface Setting {
   readonly enabled?: boolean;
@@ -66,45 +59,51 @@ function readSettings(doc: OrgDocument): Settings {
   return { known, unknown };
 }
 
-function paramsOf(settings: Settings): RuleParams {
-  const overrides = new Map<string, unknown>();
-  for (const [id, s] of settings.known) if (s.params !== undefined) overrides.set(id, s.params);
-  return resolveParams(overrides);
+function paramsOf(settings: Settings): ParamValues {
+  const out: Record<string, Readonly<Record<string, unknown>>> = {};
+  for (const rule of RULES as readonly AnyRule[]) {
+    if (!rule.params) continue;
+    out[rule.id] = mergeParams(rule.params, rule.defaults, settings.known.get(rule.id as RuleId)?.params);
+  }
+  return out;
 }
 
 /** The parameters in force for a document: its `settings.rules[ID].params` merged over the defaults. */
 export function effectiveParams(doc: OrgDocument): RuleParams {
-  return paramsOf(readSettings(doc));
+  return paramsOf(readSettings(doc)) as RuleParams;
 }
 
 /** Checks a document against every enabled rule; never throws on a document that loads. */
 export function checkDocument(doc: OrgDocument, index?: TreeIndex): Finding[] {
   const tree = index && index.doc === doc ? index : buildTreeIndex(doc);
   const settings = readSettings(doc);
-  const ctx = new RuleContext(doc, tree, paramsOf(settings));
+  const values = paramsOf(settings);
+  const ctx = new RuleContext(doc, tree, values);
+  const env = englishEnv(doc, tree);
   const findings: Finding[] = [];
   const found: Finding[] = [];
-  for (const rule of RULE_CHECKS) {
-    const setting = settings.known.get(rule.id);
+  for (const rule of RULES as readonly AnyRule[]) {
+    const setting = settings.known.get(rule.id as RuleId);
     if (setting?.enabled === false) continue;
     found.length = 0;
+    const report: Report<string> = (key, severity, roles, data) => {
+      found.push({ rule: rule.id, severity, roles, message: formatMessage(rule.id, key, data, env), messageId: `${rule.id}/${key}`, data });
+    };
     try {
-      rule.check(ctx, found);
+      if (isLegacy(rule)) rule.legacyCheck(ctx, found);
+      else ctx.as(rule, () => rule.check(ctx, report, values[rule.id] ?? rule.defaults));
     } catch (cause) {
       // A rule bug must not take the whole check down; say so instead of hiding it.
-      found.push({ rule: rule.id, severity: 'warning', roles: [], message: `This rule could not finish checking the document (internal error: ${cause instanceof Error ? cause.message : String(cause)}).` });
+      found.push(engineFinding(rule.id, 'warning', 'internalError', { cause: cause instanceof Error ? cause.message : String(cause) }, env));
     }
     for (const f of found) findings.push(adjust(doc, tree, f, setting?.severity));
   }
-  for (const id of settings.unknown) {
-    findings.push({
-      rule: SETTINGS_RULE_ID,
-      severity: 'info',
-      roles: [],
-      message: `The rule settings mention "${id}", which is not a rule this version knows. The setting is kept in the file but has no effect; check the rule id.`,
-    });
-  }
+  for (const id of settings.unknown) findings.push(engineFinding(SETTINGS_RULE_ID, 'info', 'unknownRule', { id }, env));
   return findings;
+}
+
+function engineFinding(rule: string, severity: Severity, key: EngineMessage, data: MessageData, env: ReturnType<typeof englishEnv>): Finding {
+  return { rule, severity, roles: [], message: formatMessage(ENGINE_RULE, key, data, env), messageId: `${ENGINE_RULE}/${key}`, data };
 }
 
 /** Applies a severity override, then the main subject's accepted exception (which makes it info). */
@@ -117,7 +116,7 @@ function adjust(doc: OrgDocument, tree: TreeIndex, f: Finding, severity: Severit
   if (!exceptions || exceptions.length === 0) return out;
   for (const e of exceptions) {
     if (e.rule !== f.rule) continue;
-    out = { ...out, severity: 'info', message: `${f.message} Accepted exception: ${e.reason}` };
+    out = { ...out, severity: 'info', message: `${f.message} ${ENGINE_MESSAGES.accepted.replace('{reason}', () => e.reason)}`, accepted: e.reason };
     break;
   }
   return out;

@@ -15,7 +15,7 @@ export interface ReferenceBand {
 }
 
 /** Parameters of every rule that has some, keyed by rule id. */
-export interface RuleParams {
+export interface OldRuleParams {
   readonly 'STR-003': { readonly maxIndirectManagers: number };
   readonly 'STR-005': { readonly targetSpan: number; readonly layerSlack: number };
   readonly 'STR-007': { readonly partnerFunctions: readonly RoleFunction[] };
@@ -44,7 +44,8 @@ export interface RuleParams {
   readonly 'BUD-005': { readonly overAssignWarn: number; readonly overAssignError: number };
   readonly 'BUD-007': { readonly referenceBands: Readonly<Partial<Record<Family, ReferenceBand>>> };
 }
-export type ParamRuleId = keyof RuleParams;
+export type ParamRuleId = keyof OldRuleParams;
+export type RuleParams = OldRuleParams;
 
 function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
@@ -102,7 +103,7 @@ export const DEFAULT_PARAMS: RuleParams = deepFreeze({
 } satisfies RuleParams);
 
 /** What a parameter may hold. `obj` has fixed keys; `map` has keys from an enum, merged one by one. */
-type Shape =
+export type Shape =
   | { readonly k: 'num'; readonly min?: number; readonly above?: number }
   | { readonly k: 'enum'; readonly of: readonly string[] }
   | { readonly k: 'list'; readonly of: Shape }
@@ -119,7 +120,7 @@ const obj = (fields: Record<string, Shape>): Shape => ({ k: 'obj', fields });
 const mapOf = (keys: readonly string[], of: Shape): Shape => ({ k: 'map', keys, of });
 const areas = listOf(oneOf(DECISION_AREAS));
 
-const SHAPES: Readonly<Record<ParamRuleId, Shape>> = {
+export const SHAPES: Readonly<Record<ParamRuleId, Shape>> = {
   'STR-003': obj({ maxIndirectManagers: num(0) }),
   'STR-005': obj({ targetSpan: num(undefined, 0), layerSlack: num(0) }),
   'STR-007': obj({ partnerFunctions: listOf(oneOf(FUNCTIONS)) }),

@@ -68,7 +68,7 @@ function line3(id: string, t: number | undefined, r: number, to: string, severit
 /** STR-003: dotted lines to a missing role, to itself or to a subordinate; redundant or too many indirect managers. */
 function str003(ctx: RuleContext, out: Finding[]): void {
   const { roles, index } = ctx;
-  const max = ctx.params['STR-003'].maxIndirectManagers;
+  const max = ctx.legacy['STR-003'].maxIndirectManagers;
   const lastSeen = new Map<string, number>(); // target id → last role that drew a line to it
   const lastIndirect = new Map<string, number>();
   const topology = ctx.topology;
@@ -159,7 +159,7 @@ function str005(ctx: RuleContext, out: Finding[]): void {
     total += headcount[r]!;
     if (!assistant[r] && depth[r]! > layers) layers = depth[r]!;
   }
-  const { targetSpan, layerSlack } = ctx.params['STR-005'];
+  const { targetSpan, layerSlack } = ctx.legacy['STR-005'];
   // Past `layers` the exact minimum no longer matters: the finding needs layers > min + slack.
   const least = minLayers(total, targetSpan, Math.max(layers, 1));
   if (layers > least + layerSlack) {
@@ -223,7 +223,7 @@ function str007(ctx: RuleContext, out: Finding[]): void {
       }
     }
   }
-  for (const fn of new Set(ctx.params['STR-007'].partnerFunctions)) {
+  for (const fn of new Set(ctx.legacy['STR-007'].partnerFunctions)) {
     if (partnered.has(fn)) continue;
     out.push({ rule: 'STR-007', severity: 'warning', roles: [headId], message: `${roles[head]!.title} has no partner dotted line with ${fn}. Add a partner line with the ${fn} lead the department works with.` });
   }

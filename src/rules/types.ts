@@ -1,15 +1,23 @@
 /** The shape of rule findings, shared by the engine, the CLI and the UI. */
 import type { Severity } from '../schema/v1.ts';
+import type { MessageData } from './message.ts';
 
 /** One finding of one rule (rules.md, "Findings"): `roles` names the main subject first. */
 export interface Finding {
   readonly rule: string;
   readonly severity: Severity;
   readonly roles: readonly string[];
+  /** The message in English, as rules.md's finding shape has it. */
   readonly message: string;
+  /** The message's id ("SPAN-002/over") and data, to word it in another language (texts.ts). */
+  readonly messageId?: string;
+  readonly data?: MessageData;
+  /** The reason of the main subject's accepted exception, when one made the finding info. */
+  readonly accepted?: string;
 }
 
-export type RuleFamily = 'structure' | 'span' | 'decision' | 'budget' | 'qualification' | 'settings';
+/** A rule's family, or the engine's settings findings. */
+export type RuleFamily = import('./define.ts').RuleFamily | 'settings';
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 

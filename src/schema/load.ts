@@ -14,8 +14,8 @@ import { parseFast } from './fast.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { OrgDocument } from './v1.ts';
 // The rule catalogue says which parameters each rule has (rules.md); only its names are read here.
-import { RULE_IDS } from '../rules/ids.ts';
-import { DEFAULT_PARAMS } from '../rules/params.ts';
+import { RULE_IDS } from '../rules/all.ts';
+import { DEFAULT_PARAMS } from '../rules/all.ts';
 
 /** Files above this size are refused before they are read as JSON. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -28,7 +28,7 @@ const SHOWN_PER_GROUP = 200;
 let meta: ReadonlyMap<string, RuleInfo> | null = null;
 // A chunk that cannot load (the app updated on the server meanwhile) leaves the findings without their "Why".
 const metaLoaded: Promise<ReadonlyMap<string, RuleInfo> | null> = import('../rules/catalogue.ts').then(
-  (m) => (meta = new Map(m.RULES.map((r) => [r.id, r] as const))),
+  (m) => (meta = new Map(m.RULES_INFO.map((r) => [r.id, r] as const))),
   () => null,
 );
 

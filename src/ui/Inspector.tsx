@@ -8,7 +8,7 @@ import { moveRole, removeRoles } from '../model/commands.ts';
 import { setRuleSetting, updateDocument, updateRole, type RolePatch } from '../model/field-commands.ts';
 import { ACCOUNT_TIERS, ARCHETYPES, AUTHORITIES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, SEVERITIES } from '../schema/constants.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
-import { RULES } from '../rules/catalogue.ts';
+import { RULES_INFO as RULES } from '../rules/catalogue.ts';
 import { effectiveParams } from '../rules/engine.ts';
 import { familyArchetype } from '../model/facts.ts';
 import { derive } from '../store/derived.ts';

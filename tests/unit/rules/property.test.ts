@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTreeIndex } from '../../../src/model/tree.ts';
 import { checkDocument } from '../../../src/rules/engine.ts';
-import { RULE_IDS } from '../../../src/rules/ids.ts';
+import { RULE_IDS } from '../../../src/rules/all.ts';
 import type { Finding } from '../../../src/rules/types.ts';
 import { makeDoc } from './helpers.ts';
 import { Reference } from './reference.ts';
