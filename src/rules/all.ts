@@ -8,7 +8,7 @@ import { legacy } from './legacy.ts';
 import { STRUCTURE_RULES } from './structure.ts';
 import { SPAN_RULES } from './span/index.ts';
 import { DECISION_RULES } from './decision.ts';
-import { BUDGET_RULES } from './budget.ts';
+import { BUDGET_RULES } from './budget/index.ts';
 import { QUALIFICATION_RULES } from './qualification.ts';
 import type { OldRuleParams } from './params.ts';
 
@@ -16,7 +16,7 @@ export const RULES = [
   ...legacy('structure', STRUCTURE_RULES),
   ...SPAN_RULES,
   ...legacy('decision', DECISION_RULES),
-  ...legacy('budget', BUDGET_RULES),
+  ...BUDGET_RULES,
   ...legacy('qualification', QUALIFICATION_RULES),
 ] as const satisfies readonly AnyRule[];
 

@@ -6,6 +6,7 @@
 import { FAMILY_NAMES } from '../../model/labels.ts';
 import type { RuleLocale } from '../texts.ts';
 import { SPAN_ZH } from '../span/zh-CN.ts';
+import { BUDGET_ZH } from '../budget/zh-CN.ts';
 
 export const ZH_CN: RuleLocale = {
   words: {
@@ -50,6 +51,7 @@ export const ZH_CN: RuleLocale = {
   },
   rules: {
     ...SPAN_ZH,
+    ...BUDGET_ZH,
   },
   engine: {
     internalError: '该规则未能完成对文档的检查（内部错误：{cause}）。',
