@@ -7,7 +7,7 @@ import type { AnyRule } from './define.ts';
 import { legacy } from './legacy.ts';
 import { STRUCTURE_RULES } from './structure.ts';
 import { SPAN_RULES } from './span/index.ts';
-import { DECISION_RULES } from './decision.ts';
+import { DECISION_RULES } from './decision/index.ts';
 import { BUDGET_RULES } from './budget/index.ts';
 import { QUALIFICATION_RULES } from './qualification.ts';
 import type { OldRuleParams } from './params.ts';
@@ -15,7 +15,7 @@ import type { OldRuleParams } from './params.ts';
 export const RULES = [
   ...legacy('structure', STRUCTURE_RULES),
   ...SPAN_RULES,
-  ...legacy('decision', DECISION_RULES),
+  ...DECISION_RULES,
   ...BUDGET_RULES,
   ...legacy('qualification', QUALIFICATION_RULES),
 ] as const satisfies readonly AnyRule[];

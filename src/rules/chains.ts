@@ -5,15 +5,13 @@
  * any chain, follow from that in O(1), so each distinct (lower, higher) pair is produced
  * once. Agree holders are counted the same way (topology.sumUp). O(areas × roles + rights).
  */
-import type { RuleContext } from './context.ts';
+import { valueOf, type RuleContext } from './context.ts';
 import { FAMILY } from './columns.ts';
-import { AREA_COUNT, AREA_INDEX, RIGHT_CODES, type RightsTable } from './rights.ts';
+import { DEC_002 } from './decision/DEC-002.ts';
+import { AREA_COUNT, AREA_INDEX, RIGHT_CODES, areaIndexes, type RightsTable } from './rights.ts';
 
 const { DECIDE, AGREE, OWN, TEAM, DEPARTMENT } = RIGHT_CODES;
 const NONE = -1;
-
-/** Positions in DECISION_AREAS of the given area ids, each once, unknown ones left out. */
-export const areaIndexes = (areas: readonly string[]): number[] => [...new Set(areas)].map((a) => AREA_INDEX.get(a)).filter((a) => a !== undefined);
 
 /** What the chains of one area give; right numbers index the rights table. */
 export interface AreaModel {
@@ -75,7 +73,9 @@ export function buildDecisionModel(ctx: RuleContext): AreaModel[] {
   const owners = accountOwners(ctx);
   const scratch = new AreaScratch(ctx.n, ctx.rights.count);
   const accountArea = new Uint8Array(AREA_COUNT);
-  for (const a of areaIndexes(ctx.legacy['DEC-002'].requiredAccountAreas)) accountArea[a] = 1;
+  // DEC-002's account areas, read past ctx.param's `reads` check: the model is built once, inside
+  // whichever DEC rule first asks for it, and serves them all (DEC-002 reports on these areas).
+  for (const a of areaIndexes(valueOf(ctx.params, DEC_002.param.requiredAccountAreas))) accountArea[a] = 1;
   const escalation = AREA_INDEX.get('client-escalation')!;
   const result: AreaModel[] = [];
   for (let a = 0; a < AREA_COUNT; a++) {

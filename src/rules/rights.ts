@@ -10,6 +10,8 @@ import type { RuleContext } from './context.ts';
 export const AREA_COUNT = DECISION_AREAS.length;
 /** Area id → its position in DECISION_AREAS. */
 export const AREA_INDEX: ReadonlyMap<string, number> = new Map(DECISION_AREAS.map((a, i) => [a, i]));
+/** Positions in DECISION_AREAS of the given area ids, each once, unknown ones left out. */
+export const areaIndexes = (areas: readonly string[]): number[] => [...new Set(areas)].map((a) => AREA_INDEX.get(a)).filter((a) => a !== undefined);
 /** Tier rank of each area (operational 0, tactical 1, strategic 2), by area position. */
 export const AREA_TIER_RANK: Uint8Array = Uint8Array.from(DECISION_AREAS, (a) => ({ operational: 0, tactical: 1, strategic: 2 })[DECISION_AREA_TIERS[a]]);
 

@@ -6,6 +6,7 @@
 import { FAMILY_NAMES } from '../../model/labels.ts';
 import type { RuleLocale } from '../texts.ts';
 import { SPAN_ZH } from '../span/zh-CN.ts';
+import { DECISION_ZH } from '../decision/zh-CN.ts';
 import { BUDGET_ZH } from '../budget/zh-CN.ts';
 
 export const ZH_CN: RuleLocale = {
@@ -51,6 +52,7 @@ export const ZH_CN: RuleLocale = {
   },
   rules: {
     ...SPAN_ZH,
+    ...DECISION_ZH,
     ...BUDGET_ZH,
   },
   engine: {
