@@ -4,20 +4,18 @@
  * its module to its family's list (docs/rules.md, "Adding a rule").
  */
 import type { AnyRule } from './define.ts';
-import { legacy } from './legacy.ts';
-import { STRUCTURE_RULES } from './structure.ts';
+import { STRUCTURE_RULES } from './structure/index.ts';
 import { SPAN_RULES } from './span/index.ts';
 import { DECISION_RULES } from './decision/index.ts';
 import { BUDGET_RULES } from './budget/index.ts';
-import { QUALIFICATION_RULES } from './qualification.ts';
-import type { OldRuleParams } from './params.ts';
+import { QUALIFICATION_RULES } from './qualification/index.ts';
 
 export const RULES = [
-  ...legacy('structure', STRUCTURE_RULES),
+  ...STRUCTURE_RULES,
   ...SPAN_RULES,
   ...DECISION_RULES,
   ...BUDGET_RULES,
-  ...legacy('qualification', QUALIFICATION_RULES),
+  ...QUALIFICATION_RULES,
 ] as const satisfies readonly AnyRule[];
 
 type Listed = (typeof RULES)[number];
@@ -36,10 +34,10 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** The parameters of every rule that has some, keyed by rule id. */
-export type RuleParams = OldRuleParams & { readonly [R in Listed as keyof R['defaults'] extends never ? never : R['id']]: R['defaults'] };
+export type RuleParams = { readonly [R in Listed as keyof R['defaults'] extends never ? never : R['id']]: R['defaults'] };
 
 /** Every rule's defaults (rules.md, "Default parameters"), frozen. */
-export const DEFAULT_PARAMS: RuleParams = Object.freeze(Object.fromEntries(RULES.filter((r) => Object.keys(r.defaults).length > 0).map((r) => [r.id, r.defaults]))) as RuleParams;
+export const DEFAULT_PARAMS: RuleParams = Object.freeze(Object.fromEntries(RULES.filter((r) => Object.keys(r.defaults).length > 0).map((r) => [r.id, r.defaults]))) as unknown as RuleParams;
 
 const BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.id, r]));
 

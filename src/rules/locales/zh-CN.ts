@@ -5,7 +5,9 @@
  */
 import { FAMILY_NAMES } from '../../model/labels.ts';
 import type { RuleLocale } from '../texts.ts';
+import { STRUCTURE_ZH } from '../structure/zh-CN.ts';
 import { SPAN_ZH } from '../span/zh-CN.ts';
+import { QUALIFICATION_ZH } from '../qualification/zh-CN.ts';
 import { DECISION_ZH } from '../decision/zh-CN.ts';
 import { BUDGET_ZH } from '../budget/zh-CN.ts';
 
@@ -51,7 +53,9 @@ export const ZH_CN: RuleLocale = {
     upToAmount: '最多 {value}',
   },
   rules: {
+    ...STRUCTURE_ZH,
     ...SPAN_ZH,
+    ...QUALIFICATION_ZH,
     ...DECISION_ZH,
     ...BUDGET_ZH,
   },

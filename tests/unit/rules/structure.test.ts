@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, makeDoc, reports, role, run } from './helpers.ts';
-import { minLayers } from '../../../src/rules/structure.ts';
+import { minLayers } from '../../../src/rules/structure/STR-005.ts';
 
 const head = (fields = {}) => role('head', { family: 'head-am', level: 5, ...fields });
 
