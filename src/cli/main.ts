@@ -1,7 +1,7 @@
 /**
  * `org`: the command-line checker. The same pipeline and rules as the designer:
- *   org check <file> [--json]     findings; exit 0 (no error), 1 (errors), 2 (cannot load)
- *   org stats <file> [--json]     headcount, layers, spans, cost, coverage
+ *   org check <file> [--json] [--lang zh-CN]   findings; exit 0 (no error), 1 (errors), 2 (cannot load)
+ *   org stats <file> [--json] [--lang zh-CN]   headcount, layers, spans, cost, coverage
  *   org format <file>             the canonical export of the document
  *   org new <preset|blank>        print a preset or a blank document
  *   org generate --roles N [--seed S]   print a synthetic organization
@@ -29,7 +29,10 @@ import { renderSvg } from '../io/svg.ts';
 import { documentCsv, findingsCsv } from '../io/csv.ts';
 import { importCommand } from '../import/command.ts';
 import { diffCommand } from '../compare/command.ts';
+import { buildTreeIndex } from '../model/tree.ts';
 import { checkDocument } from '../rules/engine.ts';
+import type { MessageEnv, RuleLanguage } from '../rules/message.ts';
+import { findingMessage, loadRuleTexts, messageEnv, ruleTexts } from '../rules/texts.ts';
 import { summarize, type Finding } from '../rules/types.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { PRESET_NAMES, readPreset } from './presets.ts';
@@ -53,8 +56,10 @@ const EXIT_FINDINGS = 1;
 const EXIT_FAILURE = 2;
 
 const USAGE = `Usage: org <command>
-  check <file> [--json]            check a document against the rules (exit 0: no error, 1: errors, 2: cannot load)
-  stats <file> [--json]            headcount, layers, spans, cost and coverage
+  check <file> [--json] [--lang zh-CN]
+                                   check a document against the rules (exit 0: no error, 1: errors, 2: cannot load)
+  stats <file> [--json] [--lang zh-CN]
+                                   headcount, layers, spans, cost and coverage
   format <file>                    print the canonical export of a document
   new <${[...PRESET_NAMES, 'blank'].join('|')}>
                                    print a preset or a blank document
@@ -130,6 +135,9 @@ async function run(command: string | undefined, positional: readonly string[], f
     case 'format': {
       const file = positional[0];
       if (!file) return fail(`${command} needs a file.\n${USAGE}`);
+      const lang = languageOf(flags);
+      if (lang === null) return fail(`--lang must be en or zh-CN, not "${flags.get('lang')!}".`);
+      await loadRuleTexts(lang);
       const loaded = decodeAndParse(await load(file));
       if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
       if (command === 'format') {
@@ -138,20 +146,23 @@ async function run(command: string | undefined, positional: readonly string[], f
       }
       if (command === 'stats') {
         const metrics = computeMetrics(loaded.doc);
-        io.out(flags.has('json') ? `${visibleJson(metrics)}\n` : formatStats(loaded.doc, metrics));
+        io.out(flags.has('json') ? `${visibleJson(metrics)}\n` : formatStats(loaded.doc, metrics, lang));
         return EXIT_OK;
       }
-      const findings = checkDocument(loaded.doc);
+      const index = buildTreeIndex(loaded.doc);
+      const findings = checkDocument(loaded.doc, index);
       const summary = summarize(findings);
-      io.out(flags.has('json') ? `${visibleJson({ findings: findings.map(findingJson), summary })}\n` : formatFindings(loaded.doc, findings));
+      const env = messageEnv(ruleTexts(lang), loaded.doc, (id) => index.roleIndex(id));
+      io.out(flags.has('json') ? `${visibleJson({ findings: findings.map((f) => findingJson(f, env)), summary })}\n` : formatFindings(loaded.doc, findings, env));
       return summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
     case 'render': {
       const file = positional[0];
       if (!file) return fail(`render needs a file.\n${USAGE}`);
       if (!flags.has('svg')) return fail(`render needs --svg: the command line draws SVG only (PNG export is only in the browser).\n${USAGE}`);
-      const lang = flags.get('lang') ?? 'en';
-      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const lang = languageOf(flags);
+      if (lang === null) return fail(`--lang must be en or zh-CN, not "${flags.get('lang')!}".`);
+      await loadRuleTexts(lang);
       const loaded = decodeAndParse(await load(file));
       if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
       io.out(renderSvg(loaded.doc, { language: lang, includeFindings: !flags.has('no-findings') }).svg);
@@ -160,8 +171,9 @@ async function run(command: string | undefined, positional: readonly string[], f
     case 'export-csv': {
       const file = positional[0];
       if (!file) return fail(`export-csv needs a file.\n${USAGE}`);
-      const lang = flags.get('lang') ?? 'en';
-      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const lang = languageOf(flags);
+      if (lang === null) return fail(`--lang must be en or zh-CN, not "${flags.get('lang')!}".`);
+      await loadRuleTexts(lang);
       const loaded = decodeAndParse(await load(file));
       if (!loaded.ok) return fail(`cannot load ${sourceName(file)}: ${loaded.message}`);
       const csv = flags.has('findings') ? findingsCsv(loaded.doc, checkDocument(loaded.doc), lang) : documentCsv(loaded.doc);
@@ -171,8 +183,9 @@ async function run(command: string | undefined, positional: readonly string[], f
     case 'import': {
       const file = positional[0];
       if (!file) return fail(`import needs a CSV, TSV or .xlsx file.\n${USAGE}`);
-      const lang = flags.get('lang') ?? 'en';
-      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const lang = languageOf(flags);
+      if (lang === null) return fail(`--lang must be en or zh-CN, not "${flags.get('lang')!}".`);
+      await loadRuleTexts(lang);
       const read = await load(file);
       if (!read.ok) return fail(`cannot read ${sourceName(file)}: ${read.message}`);
       const result = await importCommand(read.bytes, file === STDIN ? 'stdin' : file, {
@@ -192,8 +205,9 @@ async function run(command: string | undefined, positional: readonly string[], f
       const [baseFile, proposedFile] = positional;
       if (!baseFile || !proposedFile) return fail(`diff needs two files, the base and the proposal.\n${USAGE}`);
       if (baseFile === STDIN && proposedFile === STDIN) return fail('diff reads at most one of its two files from standard input.');
-      const lang = flags.get('lang') ?? 'en';
-      if (lang !== 'en' && lang !== 'zh-CN') return fail(`--lang must be en or zh-CN, not "${lang}".`);
+      const lang = languageOf(flags);
+      if (lang === null) return fail(`--lang must be en or zh-CN, not "${flags.get('lang')!}".`);
+      await loadRuleTexts(lang);
       const base = decodeAndParse(await load(baseFile));
       if (!base.ok) return fail(`cannot load ${sourceName(baseFile)}: ${base.message}`);
       const proposed = decodeAndParse(await load(proposedFile));
@@ -330,31 +344,67 @@ const loadMessageOf = (error: LoadError): string => `${error.message} [${error.c
  */
 const csvForTerminal = (csv: string): string => csv.replace(/[^\t\r\n]+/g, visible);
 
-const findingJson = (f: Finding) => ({ rule: f.rule, severity: f.severity, roles: f.roles, message: f.message });
+/** rules.md's finding shape; the message in the language of `--lang` (English by default). */
+const findingJson = (f: Finding, env: MessageEnv) => ({ rule: f.rule, severity: f.severity, roles: f.roles, message: findingMessage(f, env) });
 
-const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `--lang`: en (the default) or zh-CN; null for anything else. */
+function languageOf(flags: ReadonlyMap<string, string>): RuleLanguage | null {
+  const lang = flags.get('lang') ?? 'en';
+  return lang === 'en' || lang === 'zh-CN' ? lang : null;
+}
+
+const WORDS = {
+  en: {
+    headings: { error: 'Errors', warning: 'Warnings', info: 'Info' },
+    summary: (s: Record<Severity, number>) => `${s.error} error${s.error === 1 ? '' : 's'}, ${s.warning} warning${s.warning === 1 ? '' : 's'}, ${s.info} info`,
+    separator: ': ',
+  },
+  'zh-CN': {
+    headings: { error: '错误', warning: '警告', info: '提示' },
+    summary: (s: Record<Severity, number>) => `错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条`,
+    separator: '：',
+  },
+} as const;
 
 /** Human output: every line goes through `visible`, since names, titles and messages come from the document. */
-function formatFindings(doc: OrgDocument, findings: readonly Finding[]): string {
-  const summary = summarize(findings);
-  const lines = [`${doc.name}: ${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info`];
+function formatFindings(doc: OrgDocument, findings: readonly Finding[], env: MessageEnv): string {
+  const w = WORDS[env.language];
+  const lines = [`${doc.name}${w.separator}${w.summary(summarize(findings))}`];
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push('', `${HEADINGS[severity]} (${group.length})`);
-    for (const f of group) lines.push(`  ${f.rule.padEnd(8)}  ${f.message}${f.roles.length ? `  [${f.roles.join(', ')}]` : ''}`);
+    lines.push('', `${w.headings[severity]} (${group.length})`);
+    for (const f of group) lines.push(`  ${f.rule.padEnd(8)}  ${findingMessage(f, env)}${f.roles.length ? `  [${f.roles.join(', ')}]` : ''}`);
   }
   return `${lines.map(visible).join('\n')}\n`;
 }
 
-function formatStats(doc: OrgDocument, metrics: ReturnType<typeof computeMetrics>): string {
+/** `org stats`: one line per figure, named in the language (the JSON keeps the keys). */
+function formatStats(doc: OrgDocument, metrics: ReturnType<typeof computeMetrics>, language: RuleLanguage): string {
   const lines = [`${doc.name}`];
+  const sep = WORDS[language].separator;
   for (const [key, value] of Object.entries(metrics)) {
-    if (value === null || typeof value !== 'object') lines.push(`  ${key}: ${typeof value === 'number' ? formatNumber(value) : String(value)}`);
-    else if (!Array.isArray(value)) lines.push(`  ${key}: ${Object.entries(value).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+    const label = language === 'en' ? key : (STAT_LABELS_ZH[key] ?? key);
+    if (value === null || typeof value !== 'object') lines.push(`  ${label}${sep}${typeof value === 'number' ? formatNumber(value, language) : String(value ?? '—')}`);
+    else if (!Array.isArray(value)) lines.push(`  ${label}${sep}${Object.entries(value).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
   }
   return `${lines.map(visible).join('\n')}\n`;
 }
 
-const formatNumber = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(2));
+/** The figures of `org stats` in Chinese (OrgMetrics' keys). */
+const STAT_LABELS_ZH: Readonly<Record<string, string>> = {
+  headcount: '编制人数',
+  vacancies: '空缺',
+  roleCount: '角色数',
+  layers: '层级数',
+  managers: '经理人数',
+  averageSpan: '平均管理跨度',
+  loadFactor: '人力成本系数',
+  loadedCost: '满载人力成本',
+  personnelBudget: '人员预算',
+  costBudgetRatio: '成本与预算之比',
+  revenueTarget: '收入目标',
+  rootId: '顶层角色',
+};
+
+const formatNumber = (n: number, language: RuleLanguage = 'en'): string => (Number.isInteger(n) ? n.toLocaleString(language === 'en' ? 'en-US' : language) : n.toFixed(2));

@@ -7,6 +7,8 @@
 import { visible, visibleJson } from '../cli/visible.ts';
 import { localTitle } from '../model/labels.ts';
 import type { OrgMetrics } from '../metrics/index.ts';
+import type { MessageEnv } from '../rules/message.ts';
+import { documentEnv, findingMessage, ruleTexts } from '../rules/texts.ts';
 import type { Finding } from '../rules/types.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import { changesCsv, valueCell, type CsvLanguage } from './csv.ts';
@@ -110,8 +112,12 @@ function formatDiff(base: OrgDocument, proposed: OrgDocument, diff: DocumentDiff
 
   const { findings } = diff;
   lines.push('', w.findings(findings.new.length, findings.resolved.length, findings.unchanged.length));
-  for (const f of findings.new) lines.push(`  ${w.new.padEnd(8)} ${findingLine(f)}`);
-  for (const f of findings.resolved) lines.push(`  ${w.resolved.padEnd(8)} ${findingLine(f)}`);
+  // New findings are about the proposal, resolved ones about the base: each worded with its own document's titles.
+  const texts = ruleTexts(language);
+  const proposedEnv = documentEnv(texts, proposed);
+  const baseEnv = documentEnv(texts, base);
+  for (const f of findings.new) lines.push(`  ${w.new.padEnd(8)} ${findingLine(f, proposedEnv)}`);
+  for (const f of findings.resolved) lines.push(`  ${w.resolved.padEnd(8)} ${findingLine(f, baseEnv)}`);
 
   const decider = (d: Decider | null) => (d ? `${d.holder} (${d.scope}${d.limit ? `, ${'percent' in d.limit ? `${d.limit.percent}%` : formatNumber(d.limit.amount)}` : ''})` : w.nobody);
   section(
@@ -131,7 +137,7 @@ const valueText = (value: unknown, absent: string): string => {
 
 const formatNumber = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(2));
 
-const findingLine = (f: Finding): string => `${f.rule.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}${f.roles.length ? `  [${f.roles.join(', ')}]` : ''}`;
+const findingLine = (f: Finding, env: MessageEnv): string => `${f.rule.padEnd(8)} ${f.severity.padEnd(7)} ${findingMessage(f, env)}${f.roles.length ? `  [${f.roles.join(', ')}]` : ''}`;
 
 /** "key: before → after (±delta)" for each figure of `org stats` that differs, and each span bucket. */
 function metricChanges(before: OrgMetrics, after: OrgMetrics): string[] {

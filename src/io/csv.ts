@@ -13,7 +13,8 @@
  * `,` `"` CR or LF (or `;` tab `|`, or a leading or trailing space) is quoted, `"` doubled inside.
  */
 import Papa from 'papaparse';
-import { ruleInfo, SETTINGS_RULE } from '../rules/catalogue.ts';
+import { ruleInfo, settingsInfo } from '../rules/catalogue.ts';
+import { documentEnv, findingMessage, ruleTexts } from '../rules/texts.ts';
 import type { Finding } from '../rules/types.ts';
 import { ACCOUNT_TIERS } from '../schema/constants.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
@@ -141,9 +142,12 @@ function accountsOf(role: Role, tier: (typeof ACCOUNT_TIERS)[number]): number | 
 /**
  * The findings as CSV, in the order given, columns FINDING_COLUMNS: the role ids of a finding
  * joined by `;`, and their titles (in `language`, the id of a role no longer in the document)
- * joined by `; `. Rule titles and messages are English, as the rule engine writes them.
+ * joined by `; `. Rule titles and messages are in `language` too (its rule texts loaded
+ * before: rules/texts.ts `loadRuleTexts`; English until then).
  */
 export function findingsCsv(doc: OrgDocument, findings: readonly Finding[], language: 'en' | 'zh-CN' = 'en'): string {
+  const texts = ruleTexts(language);
+  const env = documentEnv(texts, doc);
   const byId = new Map<string, Role>();
   for (const role of doc.roles) if (!byId.has(role.id)) byId.set(role.id, role);
   const titleOf = (id: string): string => {
@@ -155,10 +159,10 @@ export function findingsCsv(doc: OrgDocument, findings: readonly Finding[], lang
     findings.map((f) => [
       f.severity,
       f.rule,
-      (ruleInfo(f.rule) ?? (f.rule === SETTINGS_RULE.id ? SETTINGS_RULE : undefined))?.title ?? '',
+      (ruleInfo(f.rule, texts) ?? settingsInfo(texts)).title,
       f.roles.join(LIST_SEPARATOR),
       f.roles.map(titleOf).join(`${LIST_SEPARATOR} `),
-      f.message,
+      findingMessage(f, env),
     ]),
   );
 }

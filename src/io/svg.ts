@@ -12,7 +12,7 @@ import { curvePath, dottedRoute, entryPoint, exitPoint, pathOf, routePoints } fr
 import { checkDocument } from '../rules/engine.ts';
 import { findingsByRole, type RoleFindings } from '../rules/types.ts';
 import { familyLabel, localTitle, poolWords, vacancyWords } from '../model/labels.ts';
-import type { OrgDocument, Role } from '../schema/v1.ts';
+import type { OrgDocument, Role, Severity } from '../schema/v1.ts';
 import { displayText, escapeXml, fitLine, fitLines, textWidth } from './svg-text.ts';
 import { DOTTED_STYLES, FAMILY_COLOURS, LINE_COLOUR, SEVERITY_COLOURS } from '../layout/colours.ts';
 
@@ -107,8 +107,8 @@ const PILL_BELOW = 10;
 const LEGEND_GAP = 14;
 
 const LABELS = {
-  en: { period: 'Period', date: 'Date', level: 'Level', sep: ': ' },
-  'zh-CN': { period: '期间', date: '日期', level: '职级', sep: '：' },
+  en: { period: 'Period', date: 'Date', level: 'Level', sep: ': ', badge: (n: number, worst: Severity) => `${n} ${n === 1 ? 'finding' : 'findings'} (worst: ${worst})` },
+  'zh-CN': { period: '期间', date: '日期', level: '职级', sep: '：', badge: (n: number, worst: Severity) => `${n} 条发现（最严重：${({ error: '错误', warning: '警告', info: '提示' } as const)[worst]}）` },
 } as const;
 
 export interface Box {
@@ -363,7 +363,7 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
   if (marks) {
     // Finding badge, top right: a circle for one digit, a pill for more.
     out +=
-      `<g class="badge badge-${marks.worst}" data-severity="${marks.worst}"><title>${count} ${marks.worst}</title>` +
+      `<g class="badge badge-${marks.worst}" data-severity="${marks.worst}"><title>${LABELS[language].badge(marks.count, marks.worst)}</title>` +
       `<rect x="${round2(bx)}" y="5" width="${round2(bw)}" height="${BADGE_H}" rx="${BADGE_H / 2}" fill="${SEVERITY_COLOURS[marks.worst]}"/>` +
       `<text x="${round2(bx + bw / 2)}" y="18.8" font-size="${META_SIZE}" font-weight="700" fill="#ffffff" text-anchor="middle">${count}</text></g>`;
   }

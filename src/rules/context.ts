@@ -7,7 +7,6 @@
 import { archetypeOf } from '../model/facts.ts';
 import type { TreeIndex } from '../model/tree.ts';
 import type { Archetype, OrgDocument, Role } from '../schema/v1.ts';
-import type { Finding } from './types.ts';
 import type { ParamHandle } from './param.ts';
 import { SPAN_002 } from './span/SPAN-002.ts';
 import { SPAN_006 } from './span/SPAN-006.ts';
@@ -15,7 +14,6 @@ import { RoleColumns } from './columns.ts';
 import { buildTopology, type Topology } from './topology.ts';
 import { buildRights, type RightsTable } from './rights.ts';
 import { buildDecisionModel, type AreaModel } from './chains.ts';
-import type { RuleId } from './all.ts';
 
 /**
  * A class rather than an object literal with getters: V8 keeps such a literal as a
@@ -96,11 +94,6 @@ export class RuleContext extends RoleColumns {
     return (this.decisionModelBuilt ??= buildDecisionModel(this));
   }
 
-  /** Transition: the typed parameters for the rule families not yet in defineRule modules (legacy.ts). */
-  get legacy(): import('./params.ts').RuleParams {
-    return this.params as unknown as import('./params.ts').RuleParams;
-  }
-
   /** The role's title for messages. */
   title(r: number): string {
     return this.roles[r]?.title ?? '(unknown role)';
@@ -124,14 +117,6 @@ export type ParamValues = Readonly<Record<string, Readonly<Record<string, unknow
 export function valueOf<T>(values: ParamValues, handle: ParamHandle<T>): T {
   const own = values[handle.rule];
   return own && Object.hasOwn(own, handle.key) ? (own[handle.key] as T) : handle.value;
-}
-
-/** A rule's check: pushes its findings (ids, severity, roles, message) onto `out`. */
-export type RuleCheck = (ctx: RuleContext, out: Finding[]) => void;
-
-export interface RuleImpl {
-  readonly id: RuleId;
-  readonly check: RuleCheck;
 }
 
 function listManagers(ctx: RuleContext): Int32Array {

@@ -16,7 +16,6 @@ import type { Finding } from './types.ts';
 import { RuleContext, type ParamValues } from './context.ts';
 import { isRuleId, RULES, SETTINGS_RULE_ID, type RuleId, type RuleParams } from './all.ts';
 import type { AnyRule, Report } from './define.ts';
-import { isLegacy } from './legacy.ts';
 import { formatMessage, type MessageData } from './message.ts';
 import { mergeParams } from './param.ts';
 import { englishEnv, ENGINE_RULE, ENGINE_MESSAGES, type EngineMessage } from './texts.ts';
@@ -68,9 +67,15 @@ function paramsOf(settings: Settings): ParamValues {
   return out;
 }
 
+/** One rule's parameters: `over` (a document's `settings.rules[id].params`) merged over its defaults. Never throws. */
+export function mergeRuleParams<K extends keyof RuleParams>(id: K, over: unknown): RuleParams[K] {
+  const rule = (RULES as readonly AnyRule[]).find((r) => r.id === id)!;
+  return mergeParams(rule.params ?? {}, rule.defaults, over) as RuleParams[K];
+}
+
 /** The parameters in force for a document: its `settings.rules[ID].params` merged over the defaults. */
 export function effectiveParams(doc: OrgDocument): RuleParams {
-  return paramsOf(readSettings(doc)) as RuleParams;
+  return paramsOf(readSettings(doc)) as unknown as RuleParams;
 }
 
 /** Checks a document against every enabled rule; never throws on a document that loads. */
@@ -90,8 +95,7 @@ export function checkDocument(doc: OrgDocument, index?: TreeIndex): Finding[] {
       found.push({ rule: rule.id, severity, roles, message: formatMessage(rule.id, key, data, env), messageId: `${rule.id}/${key}`, data });
     };
     try {
-      if (isLegacy(rule)) rule.legacyCheck(ctx, found);
-      else ctx.as(rule, () => rule.check(ctx, report, values[rule.id] ?? rule.defaults));
+      ctx.as(rule, () => rule.check(ctx, report, values[rule.id] ?? rule.defaults));
     } catch (cause) {
       // A rule bug must not take the whole check down; say so instead of hiding it.
       found.push(engineFinding(rule.id, 'warning', 'internalError', { cause: cause instanceof Error ? cause.message : String(cause) }, env));

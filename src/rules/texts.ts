@@ -131,6 +131,13 @@ export function messageEnv(texts: RuleTexts, doc: OrgDocument, roleIndex: (id: s
   };
 }
 
+/** messageEnv for a document without a tree index at hand (a role id's first place, in O(roles)). */
+export function documentEnv(texts: RuleTexts, doc: OrgDocument): MessageEnv {
+  const at = new Map<string, number>();
+  doc.roles.forEach((role, i) => at.has(role.id) || at.set(role.id, i));
+  return messageEnv(texts, doc, (id) => at.get(id));
+}
+
 /** The English environment of a check (the engine words every finding in English as it finds it). */
 export function englishEnv(doc: OrgDocument, tree: TreeIndex): MessageEnv {
   return messageEnv(EN_TEXTS, doc, (id) => tree.roleIndex(id));

@@ -3,13 +3,14 @@
  * roles it names (click: select and centre) and the rule's explanation and source.
  * Hooks (ui.md): role="region" named "Findings"; data-rule, data-severity, data-roles.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
-import type { RuleInfo } from '../rules/catalogue.ts';
+import { memo, useMemo } from 'react';
+import { ruleInfo, settingsInfo } from '../rules/catalogue.ts';
+import { findingMessage, messageEnv } from '../rules/texts.ts';
 import type { Finding } from '../rules/types.ts';
 import type { Severity } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
-import { useOrg, useOrgStore, useT } from './context.tsx';
+import { useOrg, useOrgStore, useRuleTexts, useT } from './context.tsx';
 import { titleById } from './labels.ts';
 
 const selectDoc = (s: OrgState) => s.doc;
@@ -20,37 +21,15 @@ const GROUPS: readonly [Severity, 'errors' | 'warnings' | 'infos'][] = [
 ];
 /** The panel lists this many findings per severity; the counts are always complete. */
 const SHOWN_PER_GROUP = 200;
-/**
- * The rules' titles, explanations and source sentences, loaded after the first paint: a
- * document without findings never needs them, and the entry bundle stays small. A finding
- * shows its rule id and message at once, its "Why this rule" once they are here.
- */
-let meta: ReadonlyMap<string, RuleInfo> | null = null;
-// A chunk that cannot load (the app updated on the server meanwhile) leaves the findings without their "Why".
-const metaLoaded: Promise<ReadonlyMap<string, RuleInfo> | null> = import('../rules/catalogue.ts').then(
-  (m) => (meta = new Map(m.RULES_INFO.map((r) => [r.id, r] as const))),
-  () => null,
-);
-
-function useRuleInfo(): ReadonlyMap<string, RuleInfo> | null {
-  const [loaded, setLoaded] = useState(meta);
-  useEffect(() => {
-    if (loaded) return;
-    let live = true;
-    void metaLoaded.then((m) => live && m !== null && setLoaded(m));
-    return () => {
-      live = false;
-    };
-  }, [loaded]);
-  return loaded;
-}
-
 export function FindingsPanel() {
   const t = useT();
   const store = useOrgStore();
   const doc = useOrg(selectDoc);
   const language = useOrg((s) => s.language);
-  const findings = derive(doc).findings;
+  const { findings, index } = derive(doc);
+  const texts = useRuleTexts();
+  // Findings keep their message id and data: a language switch words them again without a check.
+  const env = useMemo(() => messageEnv(texts, doc, (id) => index.indexOf.get(id)), [texts, doc, index]);
   const groups = useMemo(() => GROUPS.map(([severity, key]) => ({ severity, key, list: findings.filter((f) => f.severity === severity) })), [findings]);
   // A role's name on its chip, or null when the role is gone (the chip is disabled).
   const nameOf = (id: string): string | null => titleById(doc, id, language);
@@ -73,7 +52,7 @@ export function FindingsPanel() {
             </h3>
             <ul>
               {keyed(list.slice(0, SHOWN_PER_GROUP)).map(([key, f]) => (
-                <FindingItem key={key} finding={f} names={f.roles.map(nameOf)} />
+                <FindingItem key={key} finding={f} message={findingMessage(f, env)} names={f.roles.map(nameOf)} />
               ))}
             </ul>
             {list.length > SHOWN_PER_GROUP && <p className="hint">… {list.length - SHOWN_PER_GROUP} more</p>}
@@ -123,7 +102,7 @@ function keyed(list: readonly Finding[]): [string, Finding][] {
 const sameItem = (a: ItemProps, b: ItemProps): boolean =>
   a.finding.rule === b.finding.rule &&
   a.finding.severity === b.finding.severity &&
-  a.finding.message === b.finding.message &&
+  a.message === b.message &&
   sameList(a.finding.roles, b.finding.roles) &&
   sameList(a.names, b.names);
 
@@ -131,20 +110,23 @@ const sameList = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length ===
 
 interface ItemProps {
   readonly finding: Finding;
+  /** The finding's message in the UI language. */
+  readonly message: string;
   /** The names of the roles the finding names (null: no longer in the document). */
   readonly names: readonly (string | null)[];
 }
 
-const FindingItem = memo(function FindingItem({ finding, names }: ItemProps) {
+const FindingItem = memo(function FindingItem({ finding, message, names }: ItemProps) {
   const t = useT();
   const store = useOrgStore();
-  const meta = useRuleInfo()?.get(finding.rule);
+  const texts = useRuleTexts();
+  const meta = ruleInfo(finding.rule, texts) ?? settingsInfo(texts);
   return (
     <li className={`finding severity-${finding.severity}`} data-rule={finding.rule} data-severity={finding.severity} data-roles={finding.roles.join(' ')}>
       <div className="finding-head">
         <span className={`severity-dot dot-${finding.severity}`} aria-hidden="true" />
         <code className="rule-id">{finding.rule}</code>
-        <span className="finding-message">{finding.message}</span>
+        <span className="finding-message">{message}</span>
       </div>
       {finding.roles.length > 0 && (
         <div className="finding-roles">
@@ -155,18 +137,20 @@ const FindingItem = memo(function FindingItem({ finding, names }: ItemProps) {
           ))}
         </div>
       )}
-      {meta && (
-        <details className="rule-why">
-          <summary>
-            {t('whyRule')}: {meta.title}
-          </summary>
-          <p>{meta.why}</p>
-          <blockquote>
-            <q>{meta.source}</q>
-            {meta.sourceDocument && <cite> — {meta.sourceDocument}</cite>}
+      <details className="rule-why">
+        <summary>
+          {t('whyRule')}: {meta.title}
+        </summary>
+        <p>{meta.why}</p>
+        {meta.quotes.map((quote) => (
+          // Quotes stay in the source documents' English; the UI language's rendering follows.
+          <blockquote key={quote.text}>
+            <q lang="en">{quote.text}</q> <cite>— {quote.document}</cite>
+            {quote.rendering && <p className="quote-rendering">{quote.rendering}</p>}
           </blockquote>
-        </details>
-      )}
+        ))}
+        {meta.practice && <p className="rule-practice">{meta.practice}</p>}
+      </details>
     </li>
   );
 }, sameItem);

@@ -8,13 +8,13 @@ import { moveRole, removeRoles } from '../model/commands.ts';
 import { setRuleSetting, updateDocument, updateRole, type RolePatch } from '../model/field-commands.ts';
 import { ACCOUNT_TIERS, ARCHETYPES, AUTHORITIES, BUDGET_KINDS, DECISION_AREAS, DOTTED_KINDS, FAMILIES, FUNCTIONS, SCOPES, SEVERITIES } from '../schema/constants.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
-import { RULES_INFO as RULES } from '../rules/catalogue.ts';
+import { catalogue } from '../rules/catalogue.ts';
 import { effectiveParams } from '../rules/engine.ts';
 import { familyArchetype } from '../model/facts.ts';
 import { derive } from '../store/derived.ts';
 import { speculative } from '../store/speculate.ts';
 import type { OrgState } from '../store/orgStore.ts';
-import { useOrg, useOrgStore, useT } from './context.tsx';
+import { useOrg, useOrgStore, useRuleTexts, useT } from './context.tsx';
 import { CheckField, NumberField, SelectField, TextField } from './fields.tsx';
 import { localTitle, titleById } from './labels.ts';
 import { RoleProfile } from './RoleProfile.tsx';
@@ -39,6 +39,7 @@ export function Inspector() {
 
 function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
   const t = useT();
+  const rules = catalogue(useRuleTexts());
   const store = useOrgStore();
   const language = useOrg((s) => s.language);
   // A dry run of the command gives the message a field shows, without touching the document.
@@ -204,7 +205,7 @@ function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
         commit={(exceptions) => commit({ exceptions })}
         row={(e, set) => (
           <>
-            <SelectField label={t('rule')} value={e.rule} options={[...RULES.map((r) => [r.id, r.id] as const), ...(RULES.some((r) => r.id === e.rule) ? [] : [[e.rule, e.rule] as const])]} commit={(rule) => set({ ...e, rule })} />
+            <SelectField label={t('rule')} value={e.rule} options={[...rules.map((r) => [r.id, `${r.id} ${r.title}`] as const), ...(rules.some((r) => r.id === e.rule) ? [] : [[e.rule, e.rule] as const])]} commit={(rule) => set({ ...e, rule })} />
             <TextField label={t('reason')} value={e.reason} validate={(reason) => check({ exceptions: [{ ...e, reason: reason ?? '' }] })} commit={(reason) => set({ ...e, reason: reason ?? '' })} />
           </>
         )}
@@ -243,6 +244,8 @@ function ListEditor<T>({ legend, items, make, commit, row }: { legend: string; i
 
 function DocumentInspector({ doc }: { doc: OrgDocument }) {
   const t = useT();
+  // The rule settings list every rule of the catalogue (rules/all.ts), titled in the UI language.
+  const rules = catalogue(useRuleTexts());
   const store = useOrgStore();
   const check = (patch: Parameters<typeof updateDocument>[1]) => {
     const result = updateDocument(store.getState().doc, patch);
@@ -268,7 +271,7 @@ function DocumentInspector({ doc }: { doc: OrgDocument }) {
             </tr>
           </thead>
           <tbody>
-            {RULES.map((rule) => {
+            {rules.map((rule) => {
               const setting = Object.hasOwn(doc.settings.rules, rule.id) ? doc.settings.rules[rule.id] : undefined;
               const update = (patch: { enabled?: boolean; severity?: (typeof SEVERITIES)[number] | undefined }) => {
                 const next = { ...setting, ...patch };
@@ -289,7 +292,7 @@ function DocumentInspector({ doc }: { doc: OrgDocument }) {
                       <option value="">{t('defaultSeverity')}</option>
                       {SEVERITIES.map((s) => (
                         <option key={s} value={s}>
-                          {s}
+                          {t(SEVERITY_WORDS[s])}
                         </option>
                       ))}
                     </select>
@@ -303,6 +306,8 @@ function DocumentInspector({ doc }: { doc: OrgDocument }) {
     </div>
   );
 }
+
+const SEVERITY_WORDS = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
 
 function withTitle(role: Role, zh: string | undefined): Record<string, string> {
   const titles: Record<string, string> = Object.fromEntries(Object.entries(role.titles).filter(([k]) => k !== 'zh-CN'));

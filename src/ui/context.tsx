@@ -5,6 +5,7 @@ import type { SaveStatus } from '../store/autosave.ts';
 import type { OrgState, OrgStore } from '../store/orgStore.ts';
 import type { Workspace } from '../store/workspace.ts';
 import { translate, type StringKey } from './strings.ts';
+import { ruleTexts, type RuleTexts } from '../rules/texts.ts';
 
 export const StoreContext = createContext<OrgStore | null>(null);
 
@@ -26,6 +27,11 @@ const selectLanguage = (s: OrgState) => s.language;
 export function useT(): (key: StringKey, values?: Readonly<Record<string, string | number>>) => string {
   const language = useOrg(selectLanguage);
   return useCallback((key, values) => translate(language, key, values), [language]);
+}
+
+/** The rules' texts (titles, explanations, finding messages) in the UI language. */
+export function useRuleTexts(): RuleTexts {
+  return ruleTexts(useOrg(selectLanguage));
 }
 
 /** The workspace (library, autosave, other tabs) behind a React context. */

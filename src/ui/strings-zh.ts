@@ -345,4 +345,8 @@ export const zhCN: Record<StringKey, string> = {
   salary: '薪资',
   compareFit: '适应视图',
   compareFitHint: '完整显示每个图表，比例相同',
+  // Issue 20: rules in the UI language.
+  severityError: '错误',
+  severityWarning: '警告',
+  severityInfo: '提示',
 };

@@ -4,6 +4,8 @@
  * translation fails the typecheck.
  * Placeholders are written {name} and filled by `format`.
  */
+import { loadRuleTexts } from '../rules/texts.ts';
+
 export type Language = 'en' | 'zh-CN';
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
@@ -351,6 +353,10 @@ const en = {
   salary: 'Salary',
   compareFit: 'Fit',
   compareFitHint: 'Show each chart whole, at the same scale',
+  // Issue 20: rules in the UI language.
+  severityError: 'Error',
+  severityWarning: 'Warning',
+  severityInfo: 'Info',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -359,9 +365,11 @@ export type StringKey = keyof typeof en;
 // Other languages are chunks of their own, loaded before the UI switches to them.
 const CATALOGUES: Partial<Record<Language, Readonly<Record<StringKey, string>>>> = { en };
 
-/** Loads a language's catalogue (a no-op for English or once loaded). */
+/** Loads a language's catalogue and the rules' texts in it (a no-op for English or once loaded). */
 export async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'zh-CN') CATALOGUES['zh-CN'] ??= (await import('./strings-zh.ts')).zhCN;
+  if (language !== 'zh-CN') return;
+  const [strings] = await Promise.all([import('./strings-zh.ts'), loadRuleTexts(language)]);
+  CATALOGUES['zh-CN'] ??= strings.zhCN;
 }
 
 /** The string for a key in a language (English until that language is loaded), with {placeholders} filled. */

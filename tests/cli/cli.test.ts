@@ -136,3 +136,40 @@ describe('org format, new, generate, stats', () => {
     expect(JSON.parse(run.stdout).summary).toBeDefined();
   });
 });
+
+describe('--lang zh-CN (issue 20)', () => {
+  it('org check prints the anti-patterns preset\'s findings in Chinese, text and JSON alike', async () => {
+    const preset = join(root, 'presets/anti-patterns.json');
+    const english = await org(['check', preset, '--json']);
+    const chinese = await org(['check', preset, '--json', '--lang', 'zh-CN']);
+    expect(chinese.stderr).toBe('');
+    expect(chinese.code).toBe(english.code);
+    const en = JSON.parse(english.stdout) as { findings: { rule: string; roles: string[]; message: string }[] };
+    const zh = JSON.parse(chinese.stdout) as typeof en;
+    // The same findings, worded in Chinese.
+    expect(zh.findings.map((f) => [f.rule, f.roles])).toEqual(en.findings.map((f) => [f.rule, f.roles]));
+    for (const f of zh.findings) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+    const text = await org(['check', preset, '--lang', 'zh-CN']);
+    expect(text.stdout).toMatch(/错误 \d+ 条，警告 \d+ 条，提示 \d+ 条/);
+    expect(text.stdout).toContain('直接下属');
+  });
+
+  it('org render --lang zh-CN words the finding badges in Chinese', async () => {
+    const run = await org(['render', join(root, 'presets/anti-patterns.json'), '--svg', '--lang', 'zh-CN']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/<title>\d+ 条发现（最严重：(错误|警告|提示)）<\/title>/);
+  });
+
+  it('org stats names its figures in Chinese', async () => {
+    const run = await org(['stats', join(root, 'presets/china-account-management.json'), '--lang', 'zh-CN']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/编制人数：\d+/);
+    expect(run.stdout).toMatch(/平均管理跨度：/);
+  });
+
+  it('refuses a language it does not have', async () => {
+    const run = await org(['check', join(root, 'presets/anti-patterns.json'), '--lang', 'fr']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--lang must be en or zh-CN, not "fr"');
+  });
+});

@@ -3,8 +3,11 @@
  * field), the metrics with their deltas and the span histogram as two bars per bucket,
  * the findings (new, resolved, unchanged), and who decides and who owns each budget.
  */
+import { useMemo } from 'react';
 import type { ChangeKind, DocumentDiff, FieldChange } from '../../compare/diff.ts';
 import { valueCell } from '../../compare/csv.ts';
+import type { MessageEnv } from '../../rules/message.ts';
+import { documentEnv, findingMessage, ruleTexts } from '../../rules/texts.ts';
 import type { Finding } from '../../rules/types.ts';
 import type { OrgMetrics } from '../../metrics/metrics.ts';
 import type { OrgDocument } from '../../schema/v1.ts';
@@ -168,10 +171,10 @@ export function MetricsDelta({ diff, currency, language }: { diff: DocumentDiff;
   );
 }
 
-function FindingItem({ finding, doc, language, onPick }: { finding: Finding; doc: OrgDocument; language: Language; onPick: (id: string) => void }) {
+function FindingItem({ finding, doc, language, env, onPick }: { finding: Finding; doc: OrgDocument; language: Language; env: MessageEnv; onPick: (id: string) => void }) {
   return (
     <li className={`finding severity-${finding.severity}`} data-rule={finding.rule} data-roles={finding.roles.join(' ')}>
-      <code>{finding.rule}</code> {finding.message}{' '}
+      <code>{finding.rule}</code> {findingMessage(finding, env)}{' '}
       {finding.roles.map((id) => (
         <button key={id} type="button" className="chip" onClick={() => onPick(id)}>
           {titleById(doc, id, language) ?? id}
@@ -188,6 +191,9 @@ export function FindingsDelta({ diff, base, proposed, language, onPick }: { diff
     ['resolved', 'compareFindingsResolved', diff.findings.resolved, base],
     ['unchanged', 'compareFindingsUnchanged', diff.findings.unchanged, proposed],
   ];
+  const texts = ruleTexts(language);
+  // New and unchanged findings are about the proposal, resolved ones about the base.
+  const envs = useMemo(() => new Map([base, proposed].map((doc) => [doc, documentEnv(texts, doc)] as const)), [texts, base, proposed]);
   return (
     <div className="compare-findings">
       {groups.map(([hook, label, findings, doc]) => (
@@ -198,7 +204,7 @@ export function FindingsDelta({ diff, base, proposed, language, onPick }: { diff
           ) : (
             <ul>
               {findings.map((f, k) => (
-                <FindingItem key={`${f.rule}-${f.roles.join()}-${k}`} finding={f} doc={doc} language={language} onPick={onPick} />
+                <FindingItem key={`${f.rule}-${f.roles.join()}-${k}`} finding={f} doc={doc} language={language} env={envs.get(doc)!} onPick={onPick} />
               ))}
             </ul>
           )}
@@ -226,7 +232,7 @@ export function DecisionsPanel({ diff, base, proposed, language, currency }: { d
         <tbody>
           {diff.decisions.map((d) => (
             <tr key={`${d.area}-${d.role ?? ''}`} data-area={d.area} className={d.changed ? 'is-changed' : undefined}>
-              <th scope="row">{d.area}</th>
+              <th scope="row">{ruleTexts(language).words.terms.area[d.area]}</th>
               <td>{d.role === null ? t('compareDepartment') : who(proposed, d.role)}</td>
               <td>{d.before ? `${who(base, d.before.holder)} · ${d.before.scope}` : '—'}</td>
               <td>{d.after ? `${who(proposed, d.after.holder)} · ${d.after.scope}` : '—'}</td>

@@ -7,7 +7,7 @@ import { DEFAULT_PARAMS, RULE_IDS, SETTINGS_RULE_ID, checkDocument, effectivePar
 import { RULES as RULE_CHECKS } from '../../../src/rules/all.ts';
 import { RULES_INFO as RULES, ruleInfo } from '../../../src/rules/catalogue.ts';
 import { SOURCE_FILES } from '../../../src/rules/sources.ts';
-import { mergeRuleParams } from '../../../src/rules/params.ts';
+import { mergeRuleParams } from '../../../src/rules/engine.ts';
 import { brief, makeDoc, reports, role, run } from './helpers.ts';
 
 const root = new URL('../../../', import.meta.url);

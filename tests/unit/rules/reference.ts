@@ -6,7 +6,7 @@
  */
 import { DECISION_AREAS } from '../../../src/schema/constants.ts';
 import type { OrgDocument, Role, DecisionRight } from '../../../src/schema/v1.ts';
-import { DEFAULT_PARAMS } from '../../../src/rules/params.ts';
+import { DEFAULT_PARAMS } from '../../../src/rules/all.ts';
 import { round9 } from '../../../src/rules/numbers.ts';
 
 export interface Brief {
