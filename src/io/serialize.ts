@@ -19,6 +19,7 @@
  * properties of ordinary objects: records are passed through as they are or copied
  * into null-prototype objects, so `__proto__` stays data.
  */
+import { DEFAULTS } from '../schema/constants.ts';
 import type { Budget, DecisionRight, DottedLine, OrgDocument, Role, RuleSetting } from '../schema/v1.ts';
 
 type Json = unknown;
@@ -60,7 +61,7 @@ function documentFields(doc: OrgDocument, roles: Json): Fields {
   const view: Fields = {};
   if (hasOwnKey(positions)) view.positions = mapRecord(positions, position);
   if (collapsed.length > 0) view.collapsed = collapsed;
-  if (direction !== 'TB' && direction !== undefined) view.direction = direction;
+  if (direction !== DEFAULTS.direction && direction !== undefined) view.direction = direction;
   if (view.positions !== undefined || view.collapsed !== undefined || view.direction !== undefined) o.view = view;
   return o;
 }
@@ -137,7 +138,7 @@ function roleListValue(roles: readonly Role[]): Json {
   const writeException = (o: Fields, e: Role['exceptions'][number]) => { o.rule = e.rule; o.reason = e.reason; };
   const writeDecision = (o: Fields, d: DecisionRight, i: number) => {
     o.area = d.area;
-    o.authority = d.authority === 'decide' ? undefined : d.authority;
+    o.authority = d.authority === DEFAULTS.authority ? undefined : d.authority;
     o.scope = d.scope;
     const l = d.limit;
     if (!l) o.limit = l;
@@ -148,14 +149,14 @@ function roleListValue(roles: readonly Role[]): Json {
   const roleItem = {
     toJSON(index: string): Json {
       const r = roles[+index]!;
-      const full = r.dottedLines.length > 0 || r.external || r.assistant || r.headcount !== 1 || r.vacancies !== 0
+      const full = r.dottedLines.length > 0 || r.external !== DEFAULTS.external || r.assistant !== DEFAULTS.assistant || r.headcount !== DEFAULTS.headcount || r.vacancies !== DEFAULTS.vacancies
         || r.budgets.length > 0 || r.requirements !== undefined || r.exceptions.length > 0;
       const o = full ? role : lean;
       o.id = r.id;
       o.title = r.title;
       o.titles = hasOwnKey(r.titles) ? r.titles : undefined;
-      o.family = r.family === 'other' ? undefined : r.family;
-      o.function = r.function === 'account-management' ? undefined : r.function;
+      o.family = r.family === DEFAULTS.family ? undefined : r.family;
+      o.function = r.function === DEFAULTS.function ? undefined : r.function;
       o.level = r.level;
       o.reportsTo = r.reportsTo === null ? undefined : r.reportsTo;
       o.archetype = r.archetype;
@@ -174,10 +175,10 @@ function roleListValue(roles: readonly Role[]): Json {
       o.decisions = decisions.fill(r.decisions, writeDecision);
       if (full) {
         o.dottedLines = dotted.fill(r.dottedLines, writeDotted);
-        o.external = r.external === false ? undefined : r.external;
-        o.assistant = r.assistant === false ? undefined : r.assistant;
-        o.headcount = r.headcount === 1 ? undefined : r.headcount;
-        o.vacancies = r.vacancies === 0 ? undefined : r.vacancies;
+        o.external = r.external === DEFAULTS.external ? undefined : r.external;
+        o.assistant = r.assistant === DEFAULTS.assistant ? undefined : r.assistant;
+        o.headcount = r.headcount === DEFAULTS.headcount ? undefined : r.headcount;
+        o.vacancies = r.vacancies === DEFAULTS.vacancies ? undefined : r.vacancies;
         o.budgets = budgets.fill(r.budgets, writeBudget);
         const q = r.requirements;
         if (q) {

@@ -3,7 +3,7 @@
  * document (sharing every unchanged role) or a refusal with a reason a person can
  * read. None mutates its input; none can create a reporting cycle or a duplicate id.
  */
-import { ID_PATTERN, MAX_LENGTH } from '../schema/constants.ts';
+import { ID_PATTERN, MAX_LENGTH, MAX_ROLES, withinLength } from '../schema/constants.ts';
 import { checkRole } from '../schema/fast.ts';
 import type { DeepReadonly, OrgDocument, Role, RoleInput } from '../schema/v1.ts';
 
@@ -74,14 +74,13 @@ export interface AddRoleArgs {
 
 /** Adds a role, as a report of `reportsTo` or loose. */
 export function addRole(doc: OrgDocument, args: AddRoleArgs): CommandResult<{ readonly id: string }> {
-  if (doc.roles.length >= 50_000) return refuse('too-many-roles', 'A document holds at most 50,000 roles.');
+  if (doc.roles.length >= MAX_ROLES) return refuse('too-many-roles', `A document holds at most ${MAX_ROLES.toLocaleString('en-US')} roles.`);
   const taken = idsOf(doc);
   const id = args.role.id ?? freshId(slugify(args.role.title), taken);
   if (taken.has(id)) return refuse('duplicate', `A role with the id "${id}" already exists.`);
   const reportsTo = args.reportsTo ?? null;
   if (reportsTo !== null && !taken.has(reportsTo)) return refuse('not-found', `There is no role "${reportsTo}" to report to.`);
-  // fast.ts checks it, so adding a role loads no zod. It builds what zod builds, but refuses text within its bound
-  // in code points and over it in UTF-16 units (a title of 61–120 emoji), which zod accepts; no template comes near.
+  // fast.ts checks it, as updateRole does, so adding a role loads no zod: it builds what zod builds (parse-fast.test.ts).
   // A field set to undefined is left out: zod reads it as absent.
   const input = Object.fromEntries(Object.entries({ ...args.role, id, reportsTo }).filter(([, value]) => value !== undefined));
   const checked = checkRole(input);
@@ -218,7 +217,7 @@ export function copyRoles(doc: OrgDocument, id: string, withSubtree: boolean): r
  */
 export function pasteRoles(doc: OrgDocument, copied: readonly Role[], managerId: string | null): CommandResult<{ readonly ids: readonly string[] }> {
   if (copied.length === 0) return refuse('not-found', 'Nothing to paste.');
-  if (doc.roles.length + copied.length > 50_000) return refuse('too-many-roles', 'A document holds at most 50,000 roles.');
+  if (doc.roles.length + copied.length > MAX_ROLES) return refuse('too-many-roles', `A document holds at most ${MAX_ROLES.toLocaleString('en-US')} roles.`);
   if (managerId !== null && !findRole(doc, managerId)) return refuse('not-found', `There is no role "${managerId}" to paste under.`);
   const taken = idsOf(doc);
   const takenBudgets = new Set(doc.roles.flatMap((r) => r.budgets.map((b) => b.id)));
@@ -250,13 +249,12 @@ export function pasteRoles(doc: OrgDocument, copied: readonly Role[], managerId:
   return { ok: true, doc: withRoles(doc, [...doc.roles, ...pasted]), ids: pasted.map((r) => r.id) };
 }
 
-/** The document name's bound as zod checks it (`min(1).max(200)`), counting code points: a surrogate pair is one character. */
-const isNameLength = (name: string): boolean =>
-  typeof name === 'string' && name.length >= 1 && (name.length <= MAX_LENGTH.name || [...name].length <= MAX_LENGTH.name);
+/** The document name's bound as zod checks it (`min(1).max(MAX_LENGTH.name)`), counting code points. */
+const isNameLength = (name: string): boolean => typeof name === 'string' && name.length >= 1 && withinLength(name, MAX_LENGTH.name);
 
-/** Renames the document (1–200 characters). */
+/** Renames the document (1 to MAX_LENGTH.name characters). */
 export function renameDocument(doc: OrgDocument, name: string): CommandResult {
-  if (!isNameLength(name)) return refuse('invalid', 'A document name has 1 to 200 characters.');
+  if (!isNameLength(name)) return refuse('invalid', `A document name has 1 to ${MAX_LENGTH.name} characters.`);
   return { ok: true, doc: { ...doc, name } };
 }
 

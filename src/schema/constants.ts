@@ -17,6 +17,26 @@ export const LOCALE_TAG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 /** Most characters of each bounded text field (format.md); the fast validator (fast.ts) reads them too. */
 export const MAX_LENGTH = { name: 200, description: 5000, period: 40, title: 120, note: 200, holderName: 120, reason: 500 } as const;
+
+/**
+ * Whether text has at most `max` characters, counted as zod's `max` counts them (code
+ * points: an emoji is one). The UTF-16 length decides at once in the common case, as it is
+ * never below the number of code points; only longer text is counted again.
+ */
+export function withinLength(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) {
+    n++;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n <= max;
+}
+
 export const MIN_LEVEL = 1;
 export const MAX_LEVEL = 8;
 export const MAX_PERCENT = 100;

@@ -40,6 +40,7 @@ import {
   ID_PATTERN,
   LOCALE_TAG_PATTERN,
   MAX_LENGTH,
+  withinLength,
   MAX_LEVEL,
   MAX_PERCENT,
   MAX_ROLES,
@@ -89,8 +90,8 @@ const FIELDS = Object.fromEntries(Object.entries(FIELD_NAMES).map(([name, keys])
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
-/** Text within `max` UTF-16 units; zod counts code points, so longer text is left to zod. */
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+/** Text within `max` characters, counted as zod counts them (constants.ts `withinLength`). */
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && withinLength(v, max);
 const isNonEmptyText = (v: unknown, max: number): v is string => isText(v, max) && v.length > 0;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isAmount = (v: unknown): v is number => isNumber(v) && v >= 0;

@@ -244,3 +244,24 @@ describe('document and ids', () => {
     expect(base.view.positions).toEqual({ lead: { x: 1, y: 2 } });
   });
 });
+
+describe('addRole and updateRole validate alike (issue 20, point 4)', () => {
+  it('count a title in code points, as the format does: 120 emoji are a title, 121 are not', () => {
+    const title = '😀'.repeat(120);
+    const added = ok(addRole(base, { role: { title, level: 2 }, reportsTo: 'lead' }));
+    expect(added.doc.roles.at(-1)!.title).toBe(title);
+    expect(ok(updateRole(base, 'sam', { title })).doc.roles.find((r) => r.id === 'sam')!.title).toBe(title);
+    expect(refused(addRole(base, { role: { title: `${title}😀`, level: 2 }, reportsTo: 'lead' })).reason).toMatch(/^title/);
+    expect(refused(updateRole(base, 'sam', { title: `${title}😀` })).reason).toMatch(/^title/);
+    // And the name of the document, on the same bound of the format.
+    expect(ok(renameDocument(base, '😀'.repeat(200))).doc.name).toHaveLength(400);
+    expect(refused(renameDocument(base, '😀'.repeat(201))).reason).toMatch(/1 to 200 characters/);
+  });
+
+  it('build the same role from the same fields', () => {
+    const fields = { title: 'AM', level: 2, family: 'am', headcount: 3, vacancies: 1, holder: { name: 'Wang Fang', languages: ['zh-CN'] } } as const;
+    const added = ok(addRole(base, { role: { id: 'x', ...fields }, reportsTo: 'lead' })).doc.roles.at(-1)!;
+    const viaUpdate = ok(updateRole(ok(addRole(base, { role: { id: 'x', title: 'tmp', level: 1 }, reportsTo: 'lead' })).doc, 'x', fields)).doc.roles.at(-1)!;
+    expect(viaUpdate).toEqual(added);
+  });
+});

@@ -36,12 +36,15 @@ describe('parseDocument: the fast path', () => {
     expect(bothPaths(text).ok).toBe(true);
   });
 
-  it('leaves text that is over its bound in UTF-16 units but not in code points to zod', () => {
-    const title = '😀'.repeat(61); // 122 units, 61 code points: a valid title
+  it('counts text in code points as zod does: 120 emoji are a title, 121 are not', () => {
+    const title = '😀'.repeat(120); // 240 UTF-16 units, 120 code points: a valid title
     const text = JSON.stringify({ ...envelope, roles: [{ id: 'a', title, level: 1 }] });
-    expect(parseFast(JSON.parse(text))).toBeUndefined();
+    expect(parseFast(JSON.parse(text))?.doc.roles[0]!.title).toBe(title);
     const result = bothPaths(text);
     expect(result.ok && result.doc.roles[0]!.title).toBe(title);
+    const over = JSON.stringify({ ...envelope, roles: [{ id: 'a', title: `${title}😀`, level: 1 }] });
+    expect(parseFast(JSON.parse(over))).toBeUndefined();
+    expect(bothPaths(over).ok).toBe(false);
   });
 
   it('reports dropped fields in the same notes, capped, as the zod path', () => {
