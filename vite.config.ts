@@ -54,6 +54,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/cli/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/helpers/rules-loaded.ts'],
     testTimeout: 60_000,
   },
 });

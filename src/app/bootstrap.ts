@@ -9,6 +9,7 @@ import { createOrgStore, type OrgStore } from '../store/orgStore.ts';
 import { MemoryLibrary, openIdbLibrary, type Library } from '../store/library.ts';
 import { Workspace, type Channel, type ListableStorage } from '../store/workspace.ts';
 import { warmUp } from '../store/warmup.ts';
+import { loadRules } from '../store/rules.ts';
 import { defaultPreset } from '../store/presets.ts';
 import { blankDocument } from '../model/blank.ts';
 import { loadDocument } from '../schema/load.ts';
@@ -38,6 +39,21 @@ async function openLibrary(): Promise<Library> {
     return await openIdbLibrary();
   } catch {
     return new MemoryLibrary();
+  }
+}
+
+/**
+ * Loads the rules (after the first paint) and their words in the UI language, then lets
+ * the views that show findings render them. A chunk that cannot load (the app was
+ * updated on the server meanwhile) is said, not hidden.
+ */
+export async function startRules(store: OrgStore): Promise<void> {
+  try {
+    const rules = await loadRules();
+    await rules.loadRuleTexts(store.getState().language);
+    store.getState().setRules('ready');
+  } catch {
+    store.getState().setRules('failed');
   }
 }
 

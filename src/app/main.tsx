@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { startSession } from './bootstrap.ts';
+import { startRules, startSession } from './bootstrap.ts';
 import './app.css';
 
 const session = await startSession();
@@ -10,3 +10,5 @@ createRoot(document.getElementById('root')!).render(
     <App session={session} />
   </StrictMode>,
 );
+// The rules load after the first paint; the findings appear when they are in (store/rules.ts).
+void startRules(session.store);

@@ -65,6 +65,8 @@ export function OrgCanvas() {
   const language = useOrg((s) => s.language);
   const focusRequest = useOrg((s) => s.focusRequest);
   const generation = useOrg((s) => s.generation);
+  // The rules load after the first paint: when they are in, the cards get their finding badges.
+  useOrg((s) => s.rules);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   // The viewport as React Flow holds it: programmatic moves (fit, centre) included.

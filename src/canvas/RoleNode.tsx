@@ -13,6 +13,8 @@ export interface RoleNodeData extends Record<string, unknown> {
   readonly role: Role;
   /** The title in the UI's language. */
   readonly title: string;
+  /** assistant(r) of model/facts.ts: marked, under an in-scope manager (styled as staff only then, as the rules count it). */
+  readonly assistant: boolean;
   readonly findings: RoleFindings | undefined;
   /** Roles hidden under this collapsed role (0 when expanded). */
   readonly hiddenCount: number;
@@ -29,9 +31,9 @@ export type RoleFlowNode = Node<RoleNodeData, 'role'>;
 const selectLanguage = (s: OrgState) => s.language;
 
 function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>) {
-  const { role, title, findings, hiddenCount, hasReports, collapsed, direction, dropTarget, labels } = data;
+  const { role, title, assistant, findings, hiddenCount, hasReports, collapsed, direction, dropTarget, labels } = data;
   const vertical = direction === 'TB';
-  const className = ['role-card', `family-${role.family}`, role.external ? 'external' : '', role.assistant ? 'assistant' : '', selected ? 'selected' : '', dropTarget ? 'drop-target' : '']
+  const className = ['role-card', `family-${role.family}`, role.external ? 'external' : '', assistant ? 'assistant' : '', selected ? 'selected' : '', dropTarget ? 'drop-target' : '']
     .filter(Boolean)
     .join(' ');
   const vacant = isVacant(role);

@@ -163,6 +163,7 @@ export class FlowCache {
       const data: RoleNodeData = {
         role,
         title: input.titleOf(role),
+        assistant: index.assistant[i] === 1,
         findings,
         hiddenCount: layout.hiddenCount[i]!,
         hasReports: index.kids(i).length > 0,
@@ -274,6 +275,7 @@ function sameData(a: RoleNodeData, b: RoleNodeData): boolean {
   return (
     a.role === b.role &&
     a.title === b.title &&
+    a.assistant === b.assistant &&
     a.findings?.count === b.findings?.count &&
     a.findings?.worst === b.findings?.worst &&
     a.hiddenCount === b.hiddenCount &&

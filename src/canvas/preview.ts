@@ -6,11 +6,11 @@
  */
 import { moveRoles, type CommandResult } from '../model/commands.ts';
 import { archetypeOf } from '../model/facts.ts';
-import { effectiveParams } from '../rules/engine.ts';
 import { summarize } from '../rules/types.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import { layoutOf } from '../store/layout.ts';
+import { rulesApi } from '../store/rules.ts';
 
 /** How long the pointer rests on a card before the preview is computed. */
 export const PREVIEW_DELAY_MS = 120;
@@ -42,9 +42,10 @@ export function dropPreview(doc: OrgDocument, ids: readonly string[], targetId: 
   const after = moved.doc;
   // A move keeps every role at its index, so `at` names the target in both documents.
   const spanOf = (d: OrgDocument, i: number) => derive(d).index.span[i]!;
-  const params = effectiveParams(doc)['SPAN-002'];
-  const archetype = archetypeOf(target, params.defaultArchetype);
-  const range = params.ranges[archetype];
+  // The rules load after the first paint: until then, no archetype range (the findings are not known either).
+  const params = rulesApi()?.effectiveParams(doc)['SPAN-002'];
+  const archetype = params ? archetypeOf(target, params.defaultArchetype) : (target.archetype ?? '');
+  const range = params?.ranges[archetype as keyof typeof params.ranges];
   const now = summarize(findings);
   const later = summarize(derive(after).findings);
   layoutOf(after); // memoized: the drop's frame then only renders

@@ -160,7 +160,7 @@ export function renderSvg(doc: OrgDocument, options: SvgOptions = {}): SvgResult
   const cardMarks = overlay.marks;
   const cards: string[] = [];
   for (let i = 0; i < n; i++) {
-    if (shown(i)) cards.push(card(roles[i]!, px[i]!, py[i]!, language, marks.get(roles[i]!.id), layout.hiddenCount[i]!, titles, cardMarks?.get(roles[i]!.id)));
+    if (shown(i)) cards.push(card(roles[i]!, index.assistant[i] === 1, px[i]!, py[i]!, language, marks.get(roles[i]!.id), layout.hiddenCount[i]!, titles, cardMarks?.get(roles[i]!.id)));
   }
 
   const hasChart = box.minX <= box.maxX;
@@ -244,7 +244,7 @@ function frameOf(
     card(role, x, y, mark) {
       grow(box, x, y);
       grow(box, x + w, y + h);
-      return card(role, x, y, language, undefined, 0, titles, mark);
+      return card(role, false, x, y, language, undefined, 0, titles, mark);
     },
     reportingLine(managerId, reportId) {
       const m = drawn(managerId);
@@ -349,7 +349,8 @@ function titleMarkup(raw: string, room: number, cache: TitleCache): TitleMarkup 
 }
 
 /** One role card: box, family bar, title (two lines at most), meta line, holder, finding badge, "+N" when collapsed, an overlay's mark. */
-function card(role: Role, x: number, y: number, language: SvgLanguage, marks: RoleFindings | undefined, hiddenCount: number, titles: TitleCache, mark?: CardMark): string {
+/** `assistant`: assistant(r) of model/facts.ts (marked, under an in-scope manager), which the rules count as one. */
+function card(role: Role, assistant: boolean, x: number, y: number, language: SvgLanguage, marks: RoleFindings | undefined, hiddenCount: number, titles: TitleCache, mark?: CardMark): string {
   const labels = LABELS[language];
   const w = NODE_WIDTH;
   const room = w - TEXT_X - TEXT_RIGHT;
@@ -359,7 +360,7 @@ function card(role: Role, x: number, y: number, language: SvgLanguage, marks: Ro
   const bx = w - TEXT_RIGHT - bw;
   const title = titleMarkup(localTitle(role, language), marks ? bx - BADGE_GAP - TEXT_X : room, titles);
 
-  let out = `<g class="${cardClasses(role, hiddenCount > 0)}${mark ? ` ${mark.className}` : ''}" data-id="${escapeXml(role.id)}" transform="translate(${round2(x)},${round2(y)})"><title>${title.full}</title>${cardBox(role)}`;
+  let out = `<g class="${cardClasses(role, assistant, hiddenCount > 0)}${mark ? ` ${mark.className}` : ''}" data-id="${escapeXml(role.id)}" transform="translate(${round2(x)},${round2(y)})"><title>${title.full}</title>${cardBox(role, assistant)}`;
   if (marks) {
     // Finding badge, top right: a circle for one digit, a pill for more.
     out +=
@@ -425,16 +426,16 @@ function cached(cache: Map<string, string[]>, family: string, flags: number, mak
   return (list[flags] ??= make());
 }
 
-function cardClasses(role: Role, collapsed: boolean): string {
-  const flags = (role.external ? 1 : 0) | (role.assistant ? 2 : 0) | (collapsed ? 4 : 0);
-  return cached(classCache, role.family, flags, () => `role family-${escapeXml(role.family)}${role.external ? ' external' : ''}${role.assistant ? ' assistant' : ''}${collapsed ? ' collapsed' : ''}`);
+function cardClasses(role: Role, assistant: boolean, collapsed: boolean): string {
+  const flags = (role.external ? 1 : 0) | (assistant ? 2 : 0) | (collapsed ? 4 : 0);
+  return cached(classCache, role.family, flags, () => `role family-${escapeXml(role.family)}${role.external ? ' external' : ''}${assistant ? ' assistant' : ''}${collapsed ? ' collapsed' : ''}`);
 }
 
 /** The card's box and family bar: white, light yellow for an assistant, grey with a dashed outline for an external role. */
-function cardBox(role: Role): string {
-  const flags = (role.external ? 1 : 0) | (role.assistant ? 2 : 0);
+function cardBox(role: Role, assistant: boolean): string {
+  const flags = (role.external ? 1 : 0) | (assistant ? 2 : 0);
   return cached(boxCache, role.family, flags, () => {
-    const fill = role.assistant ? '#fff9db' : role.external ? '#f8f9fa' : '#ffffff';
+    const fill = assistant ? '#fff9db' : role.external ? '#f8f9fa' : '#ffffff';
     return (
       `<rect class="card" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6" fill="${fill}" stroke="#ced4da"${role.external ? ' stroke-dasharray="4 3"' : ''}/>` +
       `<path class="family-bar" d="${BAR_PATH}" fill="${FAMILY_COLOURS[role.family] ?? '#adb5bd'}"/>`

@@ -37,7 +37,6 @@ export interface Blocks {
 export function arrangeBlocks(index: TreeIndex, forest: Forest, vis: Visibility, geo: Geometry): Blocks {
   const { parent, order, kidCount } = forest;
   const { collapsed, hidden } = vis;
-  const roles = index.roles;
   const n = order.length;
   const { sb, sd } = geo;
   const blockB = new Float64Array(n);
@@ -53,9 +52,9 @@ export function arrangeBlocks(index: TreeIndex, forest: Forest, vis: Visibility,
   const assistants = new Int32Array(n);
   const items = new Int32Array(n);
 
-  // 1 for an assistant to an in-scope manager (format.md: only meaningful there).
+  // 1 for assistant(k) of model/facts.ts (marked, under an in-scope manager) placed under its manager.
   const staff = new Uint8Array(n);
-  for (let k = 0; k < n; k++) if (roles[k]!.assistant && parent[k] !== -1 && index.inScope(parent[k]!)) staff[k] = 1;
+  for (let k = 0; k < n; k++) if (index.assistant[k] === 1 && parent[k] !== -1) staff[k] = 1;
   const isLeaf = (k: number): boolean => collapsed[k] === 1 || kidCount[k] === 0;
   const gapAfter = (a: number, b: number): number => (isLeaf(a) && isLeaf(b) ? STACK_GAP : LEVEL_GAP);
 

@@ -3,6 +3,7 @@
  * from the list: the rule ids, the parameter types and defaults. Adding a rule is adding
  * its module to its family's list (docs/rules.md, "Adding a rule").
  */
+import { knowRuleParameters } from '../schema/load.ts';
 import type { AnyRule } from './define.ts';
 import { STRUCTURE_RULES } from './structure/index.ts';
 import { SPAN_RULES } from './span/index.ts';
@@ -40,6 +41,12 @@ export type RuleParams = { readonly [R in Listed as keyof R['defaults'] extends 
 export const DEFAULT_PARAMS: RuleParams = Object.freeze(Object.fromEntries(RULES.filter((r) => Object.keys(r.defaults).length > 0).map((r) => [r.id, r.defaults]))) as unknown as RuleParams;
 
 const BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.id, r]));
+
+// Loading a document notes parameter names no rule has (format.md); the rules tell the loader theirs.
+knowRuleParameters((id) => {
+  const rule = BY_ID.get(id);
+  return rule && Object.keys(rule.defaults);
+});
 
 /** The rule with this id. */
 export function ruleById(id: string): AnyRule | undefined {

@@ -74,7 +74,7 @@ export class RuleContext extends RoleColumns {
    */
   param<T>(handle: ParamHandle<T>): T {
     const reader = this.reader;
-    if (reader && handle.rule !== reader.id && !reader.reads?.includes(handle as ParamHandle<unknown>)) {
+    if (reader && handle.rule !== reader.id && !reader.reads?.some((h) => h.rule === handle.rule && h.key === handle.key)) {
       throw new Error(`${reader.id} reads ${handle.rule}'s parameter ${handle.key} without declaring it in reads`);
     }
     return valueOf(this.params, handle);

@@ -14,8 +14,6 @@ import { parseFast } from './fast.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { OrgDocument } from './v1.ts';
 // The rule catalogue says which parameters each rule has (rules.md); only its names are read here.
-import { RULE_IDS } from '../rules/all.ts';
-import { DEFAULT_PARAMS } from '../rules/all.ts';
 
 /** Files above this size are refused before they are read as JSON. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -185,7 +183,13 @@ function finish(doc: OrgDocument, input: unknown, notes: LoadNote[], dropped: bo
   return { ok: true, doc, notes };
 }
 
-const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+/** The parameter names of each rule id, told by the rules when they load (rules/all.ts): the app loads them after its first paint. */
+let ruleParameters: ((id: string) => readonly string[] | undefined) | null = null;
+
+/** Called by the list of rules (rules/all.ts) when it loads: which rule ids there are, and their parameter names. */
+export function knowRuleParameters(lookup: (id: string) => readonly string[] | undefined): void {
+  ruleParameters = lookup;
+}
 
 /**
  * A parameter name that a known rule does not have is kept (as an unknown rule id is:
@@ -196,14 +200,17 @@ const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
  */
 function unknownParameters(doc: OrgDocument): LoadNote[] {
   const notes: LoadNote[] = [];
+  const parametersOf = ruleParameters;
+  // Before the rules have loaded (a stored document opened at start-up, whose notes nobody shows), nothing to say.
+  if (parametersOf === null) return notes;
   let unknown = 0;
   const rules = doc.settings.rules;
   for (const id of Object.keys(rules)) {
     const params = rules[id]!.params;
-    if (params === undefined || !KNOWN_RULES.has(id)) continue;
-    const known: object = Object.hasOwn(DEFAULT_PARAMS, id) ? DEFAULT_PARAMS[id as keyof typeof DEFAULT_PARAMS] : {};
+    const known = parametersOf(id);
+    if (params === undefined || known === undefined) continue;
     for (const name of Object.keys(params)) {
-      if (Object.hasOwn(known, name)) continue;
+      if (known.includes(name)) continue;
       unknown++;
       if (notes.length < MAX_NOTES) {
         const path = formatPath(['settings', 'rules', id, 'params', name]);

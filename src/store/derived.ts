@@ -4,8 +4,8 @@
  * metrics. Undo returns an earlier document object, so its derived data is reused.
  */
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
-import { checkDocument } from '../rules/engine.ts';
 import { findingsByRole, type Finding, type RoleFindings } from '../rules/types.ts';
+import { rulesApi } from './rules.ts';
 
 export type { RoleFindings };
 import { computeMetrics, type OrgMetrics } from '../metrics/index.ts';
@@ -17,18 +17,28 @@ export interface Derived {
   /** Findings naming each role (anywhere in `roles`), with the worst severity. */
   readonly byRole: ReadonlyMap<string, RoleFindings>;
   readonly metrics: OrgMetrics;
+  /** Whether the rules have checked the document: false (no findings yet) until their chunk has loaded (store/rules.ts). */
+  readonly checked: boolean;
 }
 
 const cache = new WeakMap<OrgDocument, Derived>();
 
-/** Index, findings and metrics of a document, computed once per document value. */
+const NO_FINDINGS: ReadonlyMap<string, RoleFindings> = new Map();
+
+/** Index, findings and metrics of a document, computed once per document value (the findings once the rules have loaded). */
 export function derive(doc: OrgDocument): Derived {
   let derived = cache.get(doc);
-  if (!derived) {
-    const index = buildTreeIndex(doc);
-    const findings = checkDocument(doc, index);
-    derived = { index, findings, byRole: findingsByRole(findings), metrics: computeMetrics(doc, index) };
-    cache.set(doc, derived);
+  if (derived?.checked) return derived;
+  const rules = rulesApi();
+  if (derived && !rules) return derived;
+  const index = derived?.index ?? buildTreeIndex(doc);
+  const metrics = derived?.metrics ?? computeMetrics(doc, index);
+  if (rules) {
+    const findings = rules.checkDocument(doc, index);
+    derived = { index, findings, byRole: findingsByRole(findings), metrics, checked: true };
+  } else {
+    derived = { index, findings: [], byRole: NO_FINDINGS, metrics, checked: false };
   }
+  cache.set(doc, derived);
   return derived;
 }

@@ -10,6 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandResult } from '../model/commands.ts';
 import type { OrgDocument, Role } from '../schema/v1.ts';
 import type { Language } from '../ui/strings.ts';
+import { rulesApi } from './rules.ts';
 
 /** Undo keeps at least this many steps. */
 export const HISTORY_DEPTH = 500;
@@ -34,6 +35,12 @@ export interface OrgState {
   readonly notice: Message | null;
   readonly clipboard: readonly Role[] | null;
   readonly language: Language;
+  /**
+   * The rules load after the first paint (store/rules.ts): 'loading' until their chunk and
+   * their words in the UI language are in, then 'ready' (views showing findings re-render),
+   * or 'failed' when the chunk could not load.
+   */
+  readonly rules: 'loading' | 'ready' | 'failed';
   /** A request to centre the canvas on a role; `seq` makes a repeated request new. */
   readonly focusRequest: { readonly id: string; readonly seq: number } | null;
   /** Counts whole-document loads (replace, reset): the canvas fits the view when it changes. */
@@ -61,6 +68,7 @@ export interface OrgState {
   dismissAlert(): void;
   dismissNotice(): void;
   setLanguage(language: Language): void;
+  setRules(status: OrgState['rules']): void;
   /** Selects a role and asks the canvas to centre it. */
   focus(id: string): void;
 }
@@ -99,6 +107,7 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en', 
       notice: null,
       clipboard: null,
       language,
+      rules: rulesApi() ? 'ready' : 'loading',
       focusRequest: null,
       generation: 0,
       undoOpen: null,
@@ -151,6 +160,9 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en', 
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      setRules(status) {
+        set({ rules: status });
       },
       setLanguage(next) {
         set({ language: next });

@@ -9,9 +9,9 @@
 import { layoutDocument, createSpatialIndex } from '../layout/index.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { buildTreeIndex, type TreeIndex } from '../model/tree.ts';
-import { checkDocument } from '../rules/engine.ts';
 import type { OrgDocument } from '../schema/v1.ts';
 import { idleScheduler, type Scheduler } from './idle.ts';
+import { rulesApi } from './rules.ts';
 
 /** Passes over the pipeline: measured at 10,000 roles, the check is at its steady speed after about eight. */
 export const WARM_UP_PASSES = 8;
@@ -22,7 +22,8 @@ function stages(doc: OrgDocument): (() => void)[] {
   const indexed = () => (index ??= buildTreeIndex(doc));
   return [
     () => void (index = buildTreeIndex(doc)),
-    () => void checkDocument(doc, indexed()),
+    // The rules load after the first paint (rules.ts); a pass before they are in skips them.
+    () => void rulesApi()?.checkDocument(doc, indexed()),
     () => void computeMetrics(doc, indexed()),
     () => void createSpatialIndex(layoutDocument(doc, indexed(), { direction: doc.view.direction, collapsed: new Set(doc.view.collapsed) })),
   ];

@@ -4,13 +4,11 @@
  * Hooks (ui.md): role="region" named "Findings"; data-rule, data-severity, data-roles.
  */
 import { memo, useMemo } from 'react';
-import { ruleInfo, settingsInfo } from '../rules/catalogue.ts';
-import { findingMessage, messageEnv } from '../rules/texts.ts';
 import type { Finding } from '../rules/types.ts';
 import type { Severity } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import type { OrgState } from '../store/orgStore.ts';
-import { useOrg, useOrgStore, useRuleTexts, useT } from './context.tsx';
+import { useOrg, useOrgStore, useRules, useRuleTexts, useT } from './context.tsx';
 import { titleById } from './labels.ts';
 
 const selectDoc = (s: OrgState) => s.doc;
@@ -26,10 +24,12 @@ export function FindingsPanel() {
   const store = useOrgStore();
   const doc = useOrg(selectDoc);
   const language = useOrg((s) => s.language);
-  const { findings, index } = derive(doc);
+  const rules = useRules();
   const texts = useRuleTexts();
+  const status = useOrg((s) => s.rules);
+  const { findings, index } = derive(doc);
   // Findings keep their message id and data: a language switch words them again without a check.
-  const env = useMemo(() => messageEnv(texts, doc, (id) => index.indexOf.get(id)), [texts, doc, index]);
+  const env = useMemo(() => (rules && texts ? rules.messageEnv(texts, doc, (id) => index.indexOf.get(id)) : null), [rules, texts, doc, index]);
   const groups = useMemo(() => GROUPS.map(([severity, key]) => ({ severity, key, list: findings.filter((f) => f.severity === severity) })), [findings]);
   // A role's name on its chip, or null when the role is gone (the chip is disabled).
   const nameOf = (id: string): string | null => titleById(doc, id, language);
@@ -43,7 +43,13 @@ export function FindingsPanel() {
           {t('exportFindingsCsv')}
         </button>
       </div>
-      {findings.length === 0 && <p className="all-clear">{t('noFindings')}</p>}
+      {status === 'loading' && findings.length === 0 && <p className="hint">{t('rulesLoading')}</p>}
+      {status === 'failed' && (
+        <p className="hint" role="alert">
+          {t('rulesFailed')}
+        </p>
+      )}
+      {status === 'ready' && findings.length === 0 && <p className="all-clear">{t('noFindings')}</p>}
       {groups.map(({ severity, key, list }) =>
         list.length === 0 ? null : (
           <div key={severity} className={`finding-group group-${severity}`}>
@@ -52,7 +58,7 @@ export function FindingsPanel() {
             </h3>
             <ul>
               {keyed(list.slice(0, SHOWN_PER_GROUP)).map(([key, f]) => (
-                <FindingItem key={key} finding={f} message={findingMessage(f, env)} names={f.roles.map(nameOf)} />
+                <FindingItem key={key} finding={f} message={rules && env ? rules.findingMessage(f, env) : f.message} names={f.roles.map(nameOf)} />
               ))}
             </ul>
             {list.length > SHOWN_PER_GROUP && <p className="hint">… {list.length - SHOWN_PER_GROUP} more</p>}
@@ -67,6 +73,7 @@ export function FindingsPanel() {
 export function FindingsSummary() {
   const t = useT();
   const doc = useOrg(selectDoc);
+  if (useOrg((s) => s.rules) === 'loading') return <span className="findings-summary">{t('rulesLoading')}</span>;
   const findings = derive(doc).findings;
   const count = (severity: Severity) => findings.reduce((n, f) => (f.severity === severity ? n + 1 : n), 0);
   const errors = count('error');
@@ -119,8 +126,9 @@ interface ItemProps {
 const FindingItem = memo(function FindingItem({ finding, message, names }: ItemProps) {
   const t = useT();
   const store = useOrgStore();
-  const texts = useRuleTexts();
-  const meta = ruleInfo(finding.rule, texts) ?? settingsInfo(texts);
+  const rules = useRules();
+  const texts = useRuleTexts() ?? undefined;
+  const meta = rules ? (rules.ruleInfo(finding.rule, texts) ?? rules.settingsInfo(texts)) : null;
   return (
     <li className={`finding severity-${finding.severity}`} data-rule={finding.rule} data-severity={finding.severity} data-roles={finding.roles.join(' ')}>
       <div className="finding-head">
@@ -137,20 +145,22 @@ const FindingItem = memo(function FindingItem({ finding, message, names }: ItemP
           ))}
         </div>
       )}
-      <details className="rule-why">
-        <summary>
-          {t('whyRule')}: {meta.title}
-        </summary>
-        <p>{meta.why}</p>
-        {meta.quotes.map((quote) => (
-          // Quotes stay in the source documents' English; the UI language's rendering follows.
-          <blockquote key={quote.text}>
-            <q lang="en">{quote.text}</q> <cite>— {quote.document}</cite>
-            {quote.rendering && <p className="quote-rendering">{quote.rendering}</p>}
-          </blockquote>
-        ))}
-        {meta.practice && <p className="rule-practice">{meta.practice}</p>}
-      </details>
+      {meta && (
+        <details className="rule-why">
+          <summary>
+            {t('whyRule')}: {meta.title}
+          </summary>
+          <p>{meta.why}</p>
+          {meta.quotes.map((quote) => (
+            // Quotes stay in the source documents' English; the UI language's rendering follows.
+            <blockquote key={quote.text}>
+              <q lang="en">{quote.text}</q> <cite>— {quote.document}</cite>
+              {quote.rendering && <p className="quote-rendering">{quote.rendering}</p>}
+            </blockquote>
+          ))}
+          {meta.practice && <p className="rule-practice">{meta.practice}</p>}
+        </details>
+      )}
     </li>
   );
 }, sameItem);

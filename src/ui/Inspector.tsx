@@ -39,7 +39,7 @@ export function Inspector() {
 
 function RoleInspector({ role, doc }: { role: Role; doc: OrgDocument }) {
   const t = useT();
-  const rules = catalogue(useRuleTexts());
+  const rules = catalogue(useRuleTexts() ?? undefined);
   const store = useOrgStore();
   const language = useOrg((s) => s.language);
   // A dry run of the command gives the message a field shows, without touching the document.
@@ -245,7 +245,7 @@ function ListEditor<T>({ legend, items, make, commit, row }: { legend: string; i
 function DocumentInspector({ doc }: { doc: OrgDocument }) {
   const t = useT();
   // The rule settings list every rule of the catalogue (rules/all.ts), titled in the UI language.
-  const rules = catalogue(useRuleTexts());
+  const rules = catalogue(useRuleTexts() ?? undefined);
   const store = useOrgStore();
   const check = (patch: Parameters<typeof updateDocument>[1]) => {
     const result = updateDocument(store.getState().doc, patch);

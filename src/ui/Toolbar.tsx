@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { blankDocument } from '../model/blank.ts';
 import { clearPositions, renameDocument, setDirection } from '../model/commands.ts';
 import { loadForImport } from '../io/accept.ts';
+import { loadRules } from '../store/rules.ts';
 import { MAX_FILE_BYTES, tooLarge, type ParseResult } from '../schema/load.ts';
 import { decodeText } from '../io/decode.ts';
 import { MAX_LENGTH } from '../schema/constants.ts';
@@ -111,6 +112,8 @@ export function Toolbar() {
       else setSheet({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       return;
     }
+    // The notes name rule parameters no rule has: the rules tell the loader theirs (they load after the first paint).
+    await loadRules().catch(() => undefined);
     // UTF-16 takes up to twice the bytes of the text the size cap measures (as the CLI reads it).
     const decoded = file.size > 2 * MAX_FILE_BYTES + 2 ? null : decodeText(new Uint8Array(await file.arrayBuffer()));
     const result = decoded === null ? tooLarge() : decoded.ok ? await loadForImport(decoded.text) : unreadableFile(decoded.message);

@@ -5,7 +5,8 @@ import type { SaveStatus } from '../store/autosave.ts';
 import type { OrgState, OrgStore } from '../store/orgStore.ts';
 import type { Workspace } from '../store/workspace.ts';
 import { translate, type StringKey } from './strings.ts';
-import { ruleTexts, type RuleTexts } from '../rules/texts.ts';
+import type { RuleTexts } from '../rules/texts.ts';
+import { rulesApi, type RulesApi } from '../store/rules.ts';
 
 export const StoreContext = createContext<OrgStore | null>(null);
 
@@ -29,9 +30,18 @@ export function useT(): (key: StringKey, values?: Readonly<Record<string, string
   return useCallback((key, values) => translate(language, key, values), [language]);
 }
 
-/** The rules' texts (titles, explanations, finding messages) in the UI language. */
-export function useRuleTexts(): RuleTexts {
-  return ruleTexts(useOrg(selectLanguage));
+const selectRules = (s: OrgState) => s.rules;
+
+/** The rules once loaded (they load after the first paint: store/rules.ts), else null; re-renders when they arrive. */
+export function useRules(): RulesApi | null {
+  useOrg(selectRules);
+  return rulesApi();
+}
+
+/** The rules' texts (titles, explanations, finding messages) in the UI language, once the rules are loaded. */
+export function useRuleTexts(): RuleTexts | null {
+  const language = useOrg(selectLanguage);
+  return useRules()?.ruleTexts(language) ?? null;
 }
 
 /** The workspace (library, autosave, other tabs) behind a React context. */

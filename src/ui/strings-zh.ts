@@ -349,4 +349,6 @@ export const zhCN: Record<StringKey, string> = {
   severityError: '错误',
   severityWarning: '警告',
   severityInfo: '提示',
+  rulesLoading: '正在按规则检查…',
+  rulesFailed: '规则未能加载，因此没有检查结果。请重新加载页面再试。',
 };

@@ -4,7 +4,7 @@
  * translation fails the typecheck.
  * Placeholders are written {name} and filled by `format`.
  */
-import { loadRuleTexts } from '../rules/texts.ts';
+import { rulesApi } from '../store/rules.ts';
 
 export type Language = 'en' | 'zh-CN';
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
@@ -357,6 +357,8 @@ const en = {
   severityError: 'Error',
   severityWarning: 'Warning',
   severityInfo: 'Info',
+  rulesLoading: 'Checking the rules…',
+  rulesFailed: 'The rules could not load, so there are no findings. Reload the page to try again.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -365,10 +367,13 @@ export type StringKey = keyof typeof en;
 // Other languages are chunks of their own, loaded before the UI switches to them.
 const CATALOGUES: Partial<Record<Language, Readonly<Record<StringKey, string>>>> = { en };
 
-/** Loads a language's catalogue and the rules' texts in it (a no-op for English or once loaded). */
+/**
+ * Loads a language's catalogue (a no-op for English or once loaded), and the rules' words
+ * in it once the rules are in (before that, app/bootstrap.ts `startRules` loads them).
+ */
 export async function loadLanguage(language: Language): Promise<void> {
   if (language !== 'zh-CN') return;
-  const [strings] = await Promise.all([import('./strings-zh.ts'), loadRuleTexts(language)]);
+  const [strings] = await Promise.all([import('./strings-zh.ts'), rulesApi()?.loadRuleTexts(language)]);
   CATALOGUES['zh-CN'] ??= strings.zhCN;
 }
 

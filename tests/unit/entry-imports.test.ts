@@ -63,6 +63,12 @@ describe('the entry bundle', () => {
     expect(modules.has('src/ui/Inspector.tsx')).toBe(false);
   });
 
+  it('never reaches the rules: they load after the first paint (src/store/rules.ts)', () => {
+    const modules = reached();
+    expect(modules.has('src/store/rules.ts')).toBe(true);
+    expect([...modules].filter((m) => m.startsWith('src/rules/') && !m.endsWith('/types.ts') && !m.endsWith('/message.ts'))).toEqual([]);
+  });
+
   it('would notice a static import of the zod pipeline or a side-effect import of v1.ts', () => {
     const toolbar = resolve(ROOT, 'src/ui/Toolbar.tsx');
     const withLine = (line: string) => (file: string) => readFileSync(file, 'utf8') + (file === toolbar ? `\n${line}\n` : '');

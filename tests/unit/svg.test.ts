@@ -629,3 +629,18 @@ describe('renderSvg', () => {
     expect(t10 / Math.max(t1, 1)).toBeLessThan(40);
   });
 });
+
+describe('assistant cards (issue 20: each model fact once)', () => {
+  it('styles a role as an assistant only where the rules count it: under an in-scope manager', () => {
+    const doc = docOf([
+      { id: 'head', title: 'Head', family: 'head-am', level: 6 },
+      { id: 'ea', title: 'Assistant', level: 2, reportsTo: 'head', assistant: true },
+      { id: 'gm', title: 'APAC GM', level: 7, external: true },
+      { id: 'ea-gm', title: 'GM assistant', level: 2, reportsTo: 'gm', assistant: true },
+    ]);
+    const svg = renderSvg(doc, { date: DATE }).svg;
+    const classOf = (id: string) => svg.match(new RegExp(`<g class="([^"]*)" data-id="${id}"`))?.[1] ?? '';
+    expect(classOf('ea').split(' ')).toContain('assistant');
+    expect(classOf('ea-gm').split(' ')).not.toContain('assistant');
+  });
+});

@@ -16,7 +16,7 @@ export const BUD_002 = defineRule({
   params: { tolerance: param(num({ min: -1 }), 0) },
   messages: {
     parentSelf: 'Budget {id} of {role} names itself as its parent. Choose an existing parent budget, or clear the parent.',
-    parentMissing: 'Budget {id} of {role} names "{parent}", which is not a budget in this document as its parent. Choose an existing parent budget, or clear the parent.',
+    parentMissing: 'Budget {id} of {role} names "{parent}" as its parent, which is not a budget in this document. Choose an existing parent budget, or clear the parent.',
     over: 'Budget {id} of {role} is {amount}, but the budgets under it ({children}) add up to {sum}. Raise the parent budget or cut the ones under it.',
   },
   check(ctx, report, { tolerance }) {

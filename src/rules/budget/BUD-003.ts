@@ -24,8 +24,8 @@ export const BUD_003 = defineRule({
     }),
   },
   messages: {
-    kind: '{role} owns a {kind} budget ({id}); a {family} role owns {allowed} budgets. Move it to the role that spends it.',
-    kindNone: '{role} owns a {kind} budget ({id}); a {family} role owns no budgets. Move it to the role that spends it.',
+    kind: '{role} owns budget {id} ({kind}); {family} roles own {allowed} budgets. Move it to the role that spends it.',
+    kindNone: '{role} owns budget {id} ({kind}); {family} roles own no budgets. Move it to the role that spends it.',
     personnel: '{role} owns a personnel budget ({id}) but has no reports. Personnel budgets belong to the manager of the people they pay.',
     rootPersonnel: '{role}, at the top, owns no personnel budget. Give the head the department\'s personnel budget.',
   },

@@ -27,9 +27,9 @@ export const BUD_007 = defineRule({
   messages: {
     minAboveMax: '{role}\'s salary band runs from {min} down to {max}: the minimum is above the maximum. Swap them.',
     aboveManager: '{role}\'s minimum salary ({min}) is above the maximum of its manager {manager} ({max}). Re-grade one of the two bands.',
-    bonus: '{role}\'s bonus of {bonus}% is outside the usual {low}–{high}% for a {family} role.',
+    bonus: '{role}\'s bonus of {bonus}% is outside the usual {low}–{high}% for {family} roles.',
     // The reference bands are in US dollars (the sources' figures), so this one compares and speaks USD only.
-    base: '{role}\'s base band ({min}–{max} USD) does not overlap the usual {low}–{high} USD for a {family} role.',
+    base: '{role}\'s base band ({min}–{max} USD) does not overlap the usual {low}–{high} USD for {family} roles.',
   },
   check(ctx, report, { referenceBands }) {
     const bandOf: (ReferenceBand | undefined)[] = []; // by family code

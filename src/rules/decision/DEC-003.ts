@@ -18,7 +18,7 @@ export const DEC_003 = defineRule({
   quotes: [QUOTES.tacticalAuthority],
   severities: ['error', 'warning'],
   messages: {
-    aboveLevel: '{role} (level {level}) holds a {authority} right on {area}, a {tier} decision; at level {level} decisions go up to {cap} matters. Move the right up, or make it recommend or input.',
+    aboveLevel: '{role} (level {level}) holds the right to {authority} on {area}, which is a decision of {tier} scope; at level {level} decisions go up to {cap} matters. Move the right up, or make it recommend or input.',
     operational: 'operational',
     tactical: 'tactical',
     strategic: 'strategic',

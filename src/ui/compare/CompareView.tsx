@@ -42,9 +42,15 @@ function moved(v: ChartViewport, g: Gesture): ChartViewport {
   return { zoom, x: g.px - (g.px - v.x) * k, y: g.py - (g.py - v.y) * k };
 }
 
-/** The compared documents' diff, with what the app already knows of each (store/derived.ts). */
+/** What the app already knows of a document (store/derived.ts): its findings once the rules have checked it. */
+const known = (doc: OrgDocument) => {
+  const { index, metrics, findings, checked } = derive(doc);
+  return checked ? { index, metrics, findings } : { index, metrics };
+};
+
+/** The compared documents' diff, with what the app already knows of each. */
 export function useComparison(base: OrgDocument, proposed: OrgDocument): DocumentDiff {
-  return useMemo(() => diffDocuments(base, proposed, { base: derive(base), proposed: derive(proposed) }), [base, proposed]);
+  return useMemo(() => diffDocuments(base, proposed, { base: known(base), proposed: known(proposed) }), [base, proposed]);
 }
 
 export function CompareView({ base, proposed, onClose }: { base: CompareSource; proposed: CompareSource; onClose: () => void }) {

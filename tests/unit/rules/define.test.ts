@@ -51,6 +51,8 @@ vi.mock('../../../src/rules/span/index.ts', async (importOriginal) => {
   return { ...original, SPAN_RULES: [...original.SPAN_RULES, TOY, SNEAKY] };
 });
 
+// The test set-up loaded the rules before this file's mock: load them again, with the toy rules on SPAN's list.
+vi.resetModules();
 const { RULE_IDS, DEFAULT_PARAMS, isRuleId } = await import('../../../src/rules/all.ts');
 const { catalogue } = await import('../../../src/rules/catalogue.ts');
 const { checkDocument, effectiveParams } = await import('../../../src/rules/engine.ts');
