@@ -1,10 +1,11 @@
 /**
  * JIT warm-up: after a document loads, the work every edit repeats (tree index, rule
  * check, metrics, layout, viewport index) runs on it a few more times while the page is
- * idle, one stage per idle callback. V8 optimizes a function only after it has run for
- * a while: without this, the first edits after opening 10,000 roles run the rule check
- * and the layout 3–6× slower than the tenth (measured: 30 ms against 5 ms for the check),
- * and an edit misses its frame budget. The results are thrown away; nothing is cached.
+ * idle, one stage per idle callback: without it, the first edits after opening 10,000
+ * roles ran the rule check and the layout 3–6× slower than the tenth (30 ms against 5 ms
+ * for the check) and missed their frame budget. Kept for the edit figures of
+ * docs/performance.md ("The first edits after opening are warm"). The results are thrown
+ * away; nothing is cached.
  */
 import { layoutDocument, createSpatialIndex } from '../layout/index.ts';
 import { computeMetrics } from '../metrics/index.ts';

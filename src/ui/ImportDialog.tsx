@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FIELDS, guessMapping, planImport, readTable, type FieldId, type ImportPlan, type Mapping, type Table } from '../import/index.ts';
-import { CURRENCY_PATTERN } from '../schema/constants.ts';
+import { CURRENCY_PATTERN, MAX_LENGTH } from '../schema/constants.ts';
 import { useOrg, useT, useWorkspace } from './context.tsx';
 import { Modal } from './Modal.tsx';
 import type { StringKey } from './strings.ts';
@@ -200,7 +200,7 @@ export default function ImportDialog({ file, bytes, onClose }: { file: string; b
             )}
             <label className="import-option">
               {t('documentName')}{' '}
-              <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+              <input value={name} maxLength={MAX_LENGTH.name} onChange={(e) => setName(e.target.value)} />
             </label>
           </div>
           {typeof plan === 'string' && (
