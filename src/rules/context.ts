@@ -18,7 +18,7 @@ import { buildDecisionModel, type AreaModel } from './chains.ts';
 /**
  * A class rather than an object literal with getters: V8 keeps such a literal as a
  * dictionary, which turns every `ctx.x` read in the rules' loops into a hash lookup. Kept
- * for the full rule check of docs/performance.md (2.4 ms at 10,000 roles, target ≤ 10 ms).
+ * for the full rule check of docs/performance.md (5.3 ms at 10,000 roles, target ≤ 10 ms).
  */
 export class RuleContext extends RoleColumns {
   readonly roles: readonly Role[];

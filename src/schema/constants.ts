@@ -107,7 +107,7 @@ export const DEFAULTS = {
  * A role as one fixed shape: every field present, in the order of the spec, optional
  * ones `undefined` when absent. Every role in memory has this shape (parse, commands,
  * generator), so the rules' and the layout's loops over 10,000 roles read fields of one
- * shape. Kept for the full rule check of docs/performance.md (2.4 ms at 10,000 roles,
+ * shape. Kept for the full rule check of docs/performance.md (5.3 ms at 10,000 roles,
  * target ≤ 10 ms): with a mix of shapes the check took ~23 ms against ~17 when this came.
  */
 export function normalizeRole(r: Role): Role {
