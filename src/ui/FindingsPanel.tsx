@@ -147,9 +147,7 @@ const FindingItem = memo(function FindingItem({ finding, message, names }: ItemP
       )}
       {meta && (
         <details className="rule-why">
-          <summary>
-            {t('whyRule')}: {meta.title}
-          </summary>
+          <summary>{t('whyRuleTitle', { title: meta.title })}</summary>
           <p>{meta.why}</p>
           {meta.quotes.map((quote) => (
             // Quotes stay in the source documents' English; the UI language's rendering follows.

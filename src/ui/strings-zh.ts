@@ -32,7 +32,6 @@ export const zhCN: Record<StringKey, string> = {
   errors: '错误',
   warnings: '警告',
   infos: '提示',
-  whyRule: '规则说明',
   source: '来源',
   presetsTitle: '从预设开始',
   presetsHint: '预设会作为新文档打开；您的文档仍保留在“文档”中。',
@@ -349,6 +348,7 @@ export const zhCN: Record<StringKey, string> = {
   severityError: '错误',
   severityWarning: '警告',
   severityInfo: '提示',
+  whyRuleTitle: '规则说明：{title}',
   rulesLoading: '正在按规则检查…',
   rulesFailed: '规则未能加载，因此没有检查结果。请重新加载页面再试。',
 };

@@ -40,7 +40,6 @@ const en = {
   errors: 'Errors',
   warnings: 'Warnings',
   infos: 'Info',
-  whyRule: 'Why this rule',
   source: 'Source',
   presetsTitle: 'Start from a preset',
   presetsHint: 'A preset opens as a new document; yours stays in Documents.',
@@ -357,6 +356,7 @@ const en = {
   severityError: 'Error',
   severityWarning: 'Warning',
   severityInfo: 'Info',
+  whyRuleTitle: 'Why this rule: {title}',
   rulesLoading: 'Checking the rules…',
   rulesFailed: 'The rules could not load, so there are no findings. Reload the page to try again.',
 } as const;
