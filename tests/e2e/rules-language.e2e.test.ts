@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { launchBrowser, openApp } from './browser.ts';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -67,4 +68,35 @@ describe('rules in the UI language', () => {
       await expect.poll(() => panel.locator('.finding-message').allTextContents()).toEqual(englishMessages);
     });
   }
+
+  it('paints the chart before the rules load, says so, and says when they cannot load', async () => {
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    page = await context.newPage();
+    // The rules' chunk held back for a second: the chart is there, the findings say they are coming.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/api-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(inject('baseUrl'));
+    await page.locator('.react-flow__node[data-id="head-cn"]').waitFor();
+    const panel = page.locator('section.findings');
+    await expect.poll(() => panel.textContent()).toContain('Checking the rules…');
+    expect(await panel.textContent()).not.toContain('No findings');
+    release();
+    // The China preset follows every rule: once checked, the panel says so.
+    await expect.poll(() => panel.textContent()).toContain('No findings: the design follows every rule.');
+    expect(await panel.textContent()).not.toContain('Checking the rules…');
+
+    // A chunk that cannot load (the app was updated on the server meanwhile): said, and the chart still works.
+    const broken = await context.newPage();
+    await broken.route(/\/assets\/api-[^/]*\.js$/, (route) => route.abort());
+    await broken.goto(inject('baseUrl'));
+    await broken.locator('.react-flow__node[data-id="head-cn"]').waitFor();
+    await expect.poll(() => broken.locator('section.findings [role="alert"]').textContent()).toContain('The rules could not load');
+    await broken.locator('.react-flow__node[data-id="head-cn"]').click();
+    await expect.poll(() => broken.locator('.react-flow__node.selected').count()).toBe(1);
+  });
 });
