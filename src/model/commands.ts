@@ -185,7 +185,7 @@ export function removeDottedLine(doc: OrgDocument, fromId: string, toId: string)
   return { ok: true, doc: withRoles(doc, roles) };
 }
 
-/** The roles a copy takes: the role alone, or the role and every solid-line descendant (document order). */
+/** The roles a copy takes: the role alone, or the role first and then every solid-line descendant (document order). */
 export function copyRoles(doc: OrgDocument, id: string, withSubtree: boolean): readonly Role[] {
   const root = findRole(doc, id);
   if (!root) return [];
@@ -207,46 +207,70 @@ export function copyRoles(doc: OrgDocument, id: string, withSubtree: boolean): r
       }
     }
   }
-  return doc.roles.filter((r) => picked.has(r.id));
+  // The copied role first, whatever its place in the document: a paste puts the first role under its target.
+  return [root, ...doc.roles.filter((r) => r !== root && picked.has(r.id))];
+}
+
+/** What a paste leaves with the originals (the notice says so). */
+export interface PasteLeftOut {
+  /** Pasted roles whose holder stayed with the original. */
+  readonly holders: number;
+  /** Budgets of the copied roles that were not pasted. */
+  readonly budgets: number;
+  /** Decision rights of department scope that were not pasted. */
+  readonly rights: number;
 }
 
 /**
- * Pastes copied roles with fresh ids under `managerId` (null: loose). References inside
- * the copy (reports, dotted lines, budget parents) follow the new ids; budgets get fresh
- * ids too, since one budget id names one budget.
+ * A right that covers the whole department: its explicit scope, or an external holder's
+ * default (format.md: `department` for an external holder; `team` or `own` otherwise).
  */
-export function pasteRoles(doc: OrgDocument, copied: readonly Role[], managerId: string | null): CommandResult<{ readonly ids: readonly string[] }> {
+function isDepartmentWide(role: Role, right: Role['decisions'][number]): boolean {
+  return (right.scope ?? (role.external ? 'department' : undefined)) === 'department';
+}
+
+/**
+ * Pastes copied roles with fresh ids under `managerId` (null: loose). A paste copies
+ * positions, not people nor money (designer.md, "Copy and paste"): each pasted role keeps
+ * everything of its position (title, family, level, headcount and openings, salary band,
+ * target, accounts, requirements, exceptions, its own and its team's decision rights,
+ * dotted lines) but not its `holder` (the same person would hold two roles), its
+ * `budgets` (a budget has one owner, and a copy would allot the same money twice: BUD-001,
+ * BUD-002) or its department-wide rights (a department has one decider per area: DEC-001).
+ * References inside the copy (reports, dotted lines) follow the new ids.
+ */
+export function pasteRoles(doc: OrgDocument, copied: readonly Role[], managerId: string | null): CommandResult<{ readonly ids: readonly string[]; readonly leftOut: PasteLeftOut }> {
   if (copied.length === 0) return refuse('not-found', 'Nothing to paste.');
   if (doc.roles.length + copied.length > MAX_ROLES) return refuse('too-many-roles', `A document holds at most ${MAX_ROLES.toLocaleString('en-US')} roles.`);
   if (managerId !== null && !findRole(doc, managerId)) return refuse('not-found', `There is no role "${managerId}" to paste under.`);
   const taken = idsOf(doc);
-  const takenBudgets = new Set(doc.roles.flatMap((r) => r.budgets.map((b) => b.id)));
   const newId = new Map<string, string>();
-  const newBudgetId = new Map<string, string>();
   for (const r of copied) {
     const id = freshId(r.id, taken);
     taken.add(id);
     newId.set(r.id, id);
-    for (const b of r.budgets) {
-      if (newBudgetId.has(b.id)) continue;
-      const bid = freshId(b.id, takenBudgets);
-      takenBudgets.add(bid);
-      newBudgetId.set(b.id, bid);
-    }
   }
-  const pasted = copied.map((r, i): Role => ({
-    ...r,
-    id: newId.get(r.id)!,
-    // The first copied role is the copy's root; inner roles keep their copied manager.
-    reportsTo: i === 0 ? managerId : r.reportsTo !== null && newId.has(r.reportsTo) ? newId.get(r.reportsTo)! : managerId,
-    dottedLines: r.dottedLines.map((d) => (newId.has(d.to) ? { ...d, to: newId.get(d.to)! } : d)),
-    budgets: r.budgets.map((b) => ({
-      ...b,
-      id: newBudgetId.get(b.id)!,
-      ...(b.parent !== undefined && newBudgetId.has(b.parent) ? { parent: newBudgetId.get(b.parent)! } : {}),
-    })),
-  }));
-  return { ok: true, doc: withRoles(doc, [...doc.roles, ...pasted]), ids: pasted.map((r) => r.id) };
+  let holders = 0;
+  let budgets = 0;
+  let rights = 0;
+  const pasted = copied.map((r, i): Role => {
+    // The holder stays with the original: a copy is the position, not the person.
+    const { holder, ...position } = r;
+    if (holder !== undefined) holders++;
+    budgets += r.budgets.length;
+    const decisions = r.decisions.some((d) => isDepartmentWide(r, d)) ? r.decisions.filter((d) => !isDepartmentWide(r, d)) : r.decisions;
+    rights += r.decisions.length - decisions.length;
+    return {
+      ...position,
+      id: newId.get(r.id)!,
+      // The first copied role is the copy's root; inner roles keep their copied manager.
+      reportsTo: i === 0 ? managerId : r.reportsTo !== null && newId.has(r.reportsTo) ? newId.get(r.reportsTo)! : managerId,
+      dottedLines: r.dottedLines.map((d) => (newId.has(d.to) ? { ...d, to: newId.get(d.to)! } : d)),
+      budgets: [],
+      decisions,
+    };
+  });
+  return { ok: true, doc: withRoles(doc, [...doc.roles, ...pasted]), ids: pasted.map((r) => r.id), leftOut: { holders, budgets, rights } };
 }
 
 /** The document name's bound as zod checks it (`min(1).max(MAX_LENGTH.name)`), counting code points. */

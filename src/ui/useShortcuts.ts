@@ -8,12 +8,14 @@
  * left to the field.
  */
 import { useEffect } from 'react';
-import { addRole, copyRoles, pasteRoles, removeRoles, toggleCollapsed } from '../model/commands.ts';
+import { addRole, copyRoles, pasteRoles, removeRoles, toggleCollapsed, type PasteLeftOut } from '../model/commands.ts';
+import { localTitle } from '../model/labels.ts';
 import { roleTemplate, type TemplateKey } from '../model/templates.ts';
-import type { Family, Role } from '../schema/v1.ts';
+import type { Family, OrgDocument, Role } from '../schema/v1.ts';
 import { derive } from '../store/derived.ts';
 import { isArrowKey, neighbour } from '../store/navigate.ts';
 import type { OrgStore } from '../store/orgStore.ts';
+import { translate, type Language } from './strings.ts';
 
 /** The family a new report of a role usually has. */
 const REPORT_OF: Record<Family, TemplateKey> = { 'head-am': 'am-lead', 'am-lead': 'am', 'senior-am': 'am', am: 'am', 'am-ops': 'am-ops', other: 'other' };
@@ -69,6 +71,34 @@ function addNear(store: OrgStore, role: Role, asReport: boolean): void {
   if (result.ok) state.focus(result.id);
 }
 
+/**
+ * What a copy says it copied (designer.md, "Copy and paste"): the role and how many roles
+ * under it came along, or how many roles a selection of several gave.
+ */
+function copyNotice(doc: OrgDocument, language: Language, selected: number, copied: readonly Role[], withTeams: boolean): string {
+  if (selected > 1) return translate(language, 'copiedRoles', { count: copied.length });
+  const title = localTitle(copied[0]!, language);
+  const under = copied.length - 1;
+  if (under === 1) return translate(language, 'copiedTeamOne', { title });
+  if (under > 1) return translate(language, 'copiedTeam', { title, count: under });
+  const at = derive(doc).index.indexOf.get(copied[0]!.id);
+  const hasReports = !withTeams && at !== undefined && derive(doc).index.kids(at).length > 0;
+  return translate(language, hasReports ? 'copiedRoleAlone' : 'copiedRole', { title });
+}
+
+/** What a paste says: how many roles, and what stayed with the originals (holders, budgets, department-wide rights). */
+function pasteNotice(language: Language, copied: readonly Role[], leftOut: PasteLeftOut): string {
+  const one = copied.length === 1;
+  const parts: string[] = [];
+  if (leftOut.holders > 0) parts.push(translate(language, one ? 'pasteHolder' : 'pasteHolders'));
+  if (leftOut.budgets > 0) parts.push(translate(language, 'pasteBudgets'));
+  if (leftOut.rights > 0) parts.push(translate(language, 'pasteRights'));
+  const values = { title: localTitle(copied[0]!, language), count: copied.length };
+  if (parts.length === 0) return translate(language, one ? 'pastedRole' : 'pastedRoles', values);
+  const what = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(parts);
+  return translate(language, one ? 'pastedRoleWithout' : 'pastedRolesWithout', { ...values, what });
+}
+
 /** Installs the keyboard gestures on the window while mounted. */
 export function useShortcuts(store: OrgStore): void {
   useEffect(() => {
@@ -101,12 +131,16 @@ export function useShortcuts(store: OrgStore): void {
           const seen = new Set<string>();
           const copied = state.selection.flatMap((id) => copyRoles(state.doc, id, !event.shiftKey)).filter((r) => !seen.has(r.id) && seen.add(r.id));
           state.setClipboard(copied);
+          if (copied.length > 0) state.showNotice(copyNotice(state.doc, state.language, state.selection.length, copied, !event.shiftKey));
           return true;
         }
         if (mod && key.toLowerCase() === 'v' && state.clipboard) {
           const clipboard = state.clipboard;
           const result = state.run((d) => pasteRoles(d, clipboard, selected?.id ?? null));
-          if (result.ok && result.ids[0]) state.focus(result.ids[0]);
+          if (result.ok) {
+            if (result.ids[0]) state.focus(result.ids[0]);
+            state.showNotice(pasteNotice(state.language, clipboard, result.leftOut));
+          }
           return true;
         }
         if (mod && key === '/' && selected && onCanvasOrPage(event.target)) {

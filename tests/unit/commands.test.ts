@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   addRole,
@@ -19,6 +20,9 @@ import { normalizeRole } from '../../src/schema/constants.ts';
 import { DocumentSchema, RoleSchema, type OrgDocument, type Role } from '../../src/schema/v1.ts';
 import { docOf } from '../helpers/doc.ts';
 import { deepFreeze } from '../helpers/freeze.ts';
+import { checkDocument } from '../../src/rules/engine.ts';
+import { parseDocument } from '../../src/schema/parse.ts';
+import { createOrgStore } from '../../src/store/orgStore.ts';
 
 const ok = <T extends object>(result: CommandResult<T>) => {
   if (!result.ok) throw new Error(`refused: ${result.reason}`);
@@ -188,17 +192,18 @@ describe('copy and paste', () => {
     expect(copyRoles(base, 'ghost', true)).toEqual([]);
   });
 
-  it('pastes a subtree with fresh ids, inner references and budgets following', () => {
-    const { doc, ids } = ok(pasteRoles(base, copyRoles(base, 'lead', true), 'head'));
+  it('pastes a subtree with fresh ids and inner references following; budgets stay with the originals (issue 21)', () => {
+    const { doc, ids, leftOut } = ok(pasteRoles(base, copyRoles(base, 'lead', true), 'head'));
     expect(ids).toEqual(['lead-2', 'sam-2', 'am-2']);
     const byId = new Map(doc.roles.map((r) => [r.id, r]));
     expect(byId.get('lead-2')!.reportsTo).toBe('head');
     expect(byId.get('sam-2')!.reportsTo).toBe('lead-2');
     expect(byId.get('am-2')!.dottedLines).toEqual([{ to: 'lead-2', kind: 'partner' }]);
-    expect(byId.get('lead-2')!.budgets[0]!.id).toBe('OPS-2');
-    expect(byId.get('sam-2')!.budgets[0]!.parent).toBe(byId.get('lead-2')!.budgets[0]!.id);
+    expect(byId.get('lead-2')!.budgets).toEqual([]);
+    expect(byId.get('sam-2')!.budgets).toEqual([]);
+    expect(leftOut).toEqual({ holders: 0, budgets: 2, rights: 0 });
     const budgetIds = doc.roles.flatMap((r) => r.budgets.map((b) => b.id));
-    expect(new Set(budgetIds).size).toBe(budgetIds.length);
+    expect(budgetIds).toEqual(['OPS', 'CP']);
   });
 
   it('pastes loose, and refuses an empty clipboard or a missing target', () => {
@@ -263,5 +268,100 @@ describe('addRole and updateRole validate alike (issue 20, point 4)', () => {
     const added = ok(addRole(base, { role: { id: 'x', ...fields }, reportsTo: 'lead' })).doc.roles.at(-1)!;
     const viaUpdate = ok(updateRole(ok(addRole(base, { role: { id: 'x', title: 'tmp', level: 1 }, reportsTo: 'lead' })).doc, 'x', fields)).doc.roles.at(-1)!;
     expect(viaUpdate).toEqual(added);
+  });
+});
+
+describe('paste copies positions, not people nor money (issue 21)', () => {
+  const position = deepFreeze(docOf([
+    { id: 'head', title: 'Head of AM', family: 'head-am', level: 5, holder: { name: 'Li Wei' }, budgets: [{ id: 'CN-OPEX', kind: 'operating', amount: 100 }], decisions: [{ area: 'headcount-hiring', scope: 'department' }] },
+    {
+      id: 'lead',
+      title: 'AM Lead, East',
+      titles: { 'zh-CN': '华东区客户管理主管' },
+      family: 'am-lead',
+      level: 4,
+      reportsTo: 'head',
+      archetype: 'supervisor',
+      holder: { name: 'Zhang Min', yearsExperience: 12, languages: ['zh', 'en'] },
+      salary: { min: 700000, max: 1000000, bonusPct: 15 },
+      revenueTarget: 175000000,
+      accounts: [{ tier: 'strategic', count: 2 }],
+      requirements: { minYearsManagement: 5, languages: ['zh'] },
+      exceptions: [{ rule: 'SPAN-002', reason: 'Pilot team' }],
+      dottedLines: [{ to: 'ext', kind: 'partner' }],
+      budgets: [{ id: 'EAST-OPEX', kind: 'operating', amount: 70, parent: 'CN-OPEX' }],
+      decisions: [
+        { area: 'performance-review', scope: 'team' },
+        { area: 'pricing-discount', scope: 'department', limit: { percent: 10 } },
+        { area: 'account-plan', authority: 'agree', scope: 'department' },
+        { area: 'day-to-day-service' },
+      ],
+    },
+    { id: 'am', title: 'AM, East', family: 'am', level: 2, reportsTo: 'lead', holder: { name: 'Huang Lei' }, vacancies: 0, budgets: [{ id: 'EAST-AM', kind: 'client-programs', amount: 5 }] },
+    { id: 'ext', title: 'Product China', function: 'product', level: 5, external: true, holder: { name: 'Daniel Tan' }, decisions: [{ area: 'cross-functional-priority' }, { area: 'account-strategy', scope: 'team' }] },
+  ]));
+  const roleOf = (doc: OrgDocument, id: string) => doc.roles.find((r) => r.id === id)!;
+  const withoutHolder = (role: Role) => Object.fromEntries(Object.entries(role).filter(([key]) => key !== 'holder'));
+
+  it('gives pasted roles no holder and keeps the rest of the position', () => {
+    const { doc, ids, leftOut } = ok(pasteRoles(position, copyRoles(position, 'lead', true), 'head'));
+    expect(ids).toEqual(['lead-2', 'am-2']);
+    for (const id of ids) expect(Object.hasOwn(roleOf(doc, id), 'holder')).toBe(false);
+    const lead = roleOf(position, 'lead');
+    const pasted = roleOf(doc, 'lead-2');
+    expect(pasted).toEqual({ ...withoutHolder(lead), id: 'lead-2', budgets: [], decisions: lead.decisions.filter((d) => d.scope !== 'department') });
+    expect(pasted.decisions.map((d) => d.area)).toEqual(['performance-review', 'day-to-day-service']);
+    expect(roleOf(doc, 'am-2').reportsTo).toBe('lead-2');
+    expect(leftOut).toEqual({ holders: 2, budgets: 2, rights: 2 });
+    // The originals keep their people, budgets and rights.
+    expect(roleOf(doc, 'lead')).toBe(roleOf(position, 'lead'));
+    expect(DocumentSchema.safeParse(doc).success).toBe(true);
+  });
+
+  it("leaves an external role's unscoped rights (department-wide) with the original, and keeps its scoped ones", () => {
+    const { doc } = ok(pasteRoles(position, copyRoles(position, 'ext', false), null));
+    expect(roleOf(doc, 'ext-2').decisions).toEqual([{ area: 'account-strategy', authority: 'decide', scope: 'team' }]);
+    expect(roleOf(doc, 'ext-2').holder).toBeUndefined();
+  });
+
+  it('pastes no budget id twice, and a role copied alone has no holder either', () => {
+    const { doc } = ok(pasteRoles(position, copyRoles(position, 'am', false), 'lead'));
+    const budgetIds = doc.roles.flatMap((r) => r.budgets.map((b) => b.id));
+    expect(new Set(budgetIds).size).toBe(budgetIds.length);
+    expect(roleOf(doc, 'am-2')).toEqual({ ...withoutHolder(roleOf(position, 'am')), id: 'am-2', budgets: [] });
+  });
+
+  it('creates no finding of duplication on the presets: every team pasted beside itself', () => {
+    // Findings that come from one thing being in two places: a person, a budget id, a department-wide right.
+    const DUPLICATION = new Set(['BUD-001', 'BUD-002', 'DEC-001', 'DEC-007', 'DEC-008', 'QUAL-001', 'QUAL-002']);
+    const dir = new URL('../../presets/', import.meta.url);
+    for (const file of readdirSync(dir)) {
+      const parsed = parseDocument(readFileSync(new URL(file, dir), 'utf8'));
+      if (!parsed.ok) throw new Error(file);
+      const doc = parsed.doc;
+      const count = (findings: ReturnType<typeof checkDocument>) => findings.filter((f) => DUPLICATION.has(f.rule)).length;
+      const before = count(checkDocument(doc));
+      for (const role of doc.roles) {
+        const result = pasteRoles(doc, copyRoles(doc, role.id, true), role.reportsTo);
+        if (!result.ok) continue; // a manager that does not exist (the anti-patterns preset)
+        // No budget id pasted (the anti-patterns preset has a duplicate of its own: BUD-001).
+        expect(result.doc.roles.slice(doc.roles.length).flatMap((r) => r.budgets), `${file}: ${role.id}`).toEqual([]);
+        expect(count(checkDocument(result.doc)), `${file}: ${role.id}`).toBeLessThanOrEqual(before);
+      }
+    }
+  });
+
+  it('is one undo step in the store, and redo pastes the same roles again', () => {
+    const store = createOrgStore(position);
+    const state = store.getState();
+    state.setClipboard(copyRoles(position, 'lead', true));
+    const result = state.run((d) => pasteRoles(d, store.getState().clipboard!, 'head'));
+    expect(result.ok).toBe(true);
+    const pasted = store.getState().doc;
+    expect(pasted.roles.map((r) => r.id)).toEqual(['head', 'lead', 'am', 'ext', 'lead-2', 'am-2']);
+    store.getState().undo();
+    expect(store.getState().doc).toBe(position);
+    store.getState().redo();
+    expect(store.getState().doc).toBe(pasted);
   });
 });
