@@ -6,3 +6,5 @@
 export { checkDocument, effectiveParams } from './engine.ts';
 export { catalogue, ruleInfo, settingsInfo, type RuleInfo } from './catalogue.ts';
 export { documentEnv, findingMessage, loadRuleTexts, messageEnv, ruleTexts, type RuleTexts } from './texts.ts';
+export { fill } from './message.ts';
+export { acceptFinding, canAccept, remediesFor, type Remedy, type RemedyLabel } from './remedies.ts';
