@@ -12,7 +12,6 @@ import { MAX_FILE_BYTES, tooLarge, type ParseResult } from '../schema/load.ts';
 import { decodeText } from '../io/decode.ts';
 import { MAX_LENGTH } from '../schema/constants.ts';
 import type { OrgDocument } from '../schema/v1.ts';
-import { bundledPresets, type BundledPreset } from '../store/presets.ts';
 import type { OrgState } from '../store/orgStore.ts';
 import { useOrg, useOrgStore, useT, useWorkspace } from './context.tsx';
 import { useHeldDraft } from './fields.tsx';
@@ -31,6 +30,8 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
 const SPREADSHEET = /\.(csv|tsv|txt|xlsx)$/i;
 const DocumentsDialog = lazy(() => import('./DocumentsDialog.tsx'));
 const VersionsDialog = lazy(() => import('./VersionsDialog.tsx'));
+// The presets gallery (its thumbnails lay each preset out): loaded when first opened.
+const PresetsGallery = lazy(() => import('./PresetsGallery.tsx'));
 
 /** The toolbar actions that may move into the "More" menu, in the row's order. */
 const MOVABLE = ['versions', 'exportJson', 'exportCsv', 'exportPng', 'exportSvg', 'redo', 'autoLayout', 'direction'] as const;
@@ -274,43 +275,12 @@ export function Toolbar() {
           {dialog === 'documents' ? <DocumentsDialog onClose={() => setDialog(null)} onCompare={openCompare ?? undefined} /> : <VersionsDialog onClose={() => setDialog(null)} />}
         </Suspense>
       )}
-      {presetsOpen && <PresetsGallery onLoad={load} onClose={() => setPresetsOpen(false)} />}
+      {presetsOpen && (
+        <Suspense fallback={null}>
+          <PresetsGallery onLoad={load} onClose={() => setPresetsOpen(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }
 
-/** The presets gallery: the bundled presets, fetched when it first opens, and a blank document. */
-function PresetsGallery({ onLoad, onClose }: { onLoad: (doc: OrgDocument) => void; onClose: () => void }) {
-  const t = useT();
-  const [presets, setPresets] = useState<readonly BundledPreset[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void bundledPresets().then((list) => live && setPresets(list));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return (
-    <div className="presets-popover" role="dialog" aria-label={t('presetsTitle')}>
-      <h2>{t('presetsTitle')}</h2>
-      <p className="hint">{t('presetsHint')}</p>
-      <ul aria-busy={presets === null}>
-        {(presets ?? []).map((preset) => (
-          <li key={preset.file}>
-            <button type="button" onClick={() => onLoad(preset.doc)}>
-              {preset.doc.name}
-            </button>
-          </li>
-        ))}
-        <li>
-          <button type="button" onClick={() => onLoad(blankDocument())}>
-            {t('blankDocument')}
-          </button>
-        </li>
-      </ul>
-      <button type="button" className="link" onClick={onClose}>
-        {t('close')}
-      </button>
-    </div>
-  );
-}

@@ -351,6 +351,14 @@ export const zhCN: Record<StringKey, string> = {
   whyRuleTitle: '规则说明：{title}',
   rulesLoading: '正在按规则检查…',
   rulesFailed: '规则未能加载，因此没有检查结果。请重新加载页面再试。',
+  // Issue 21: live search and the presets gallery
+  searchCount: '{count} 个职位匹配',
+  searchOne: '1 个职位匹配',
+  searchShowing: '共 {total} 个职位匹配，显示前 {shown} 个',
+  searchReportsTo: '上级：{title}',
+  galleryKeys: '用 Tab 键或方向键在卡片间移动，按 Enter 键打开，按 Esc 键关闭。',
+  galleryBlank: '只有一位客户管理负责人，从这里搭建您自己的组织。',
+  galleryLoading: '正在加载预设…',
   // Issue 21: metrics, copy and paste
   spanList: '每位管理者的管理幅度',
   spanListHint: '范围：该管理者类型建议的管理幅度。点击管理者可在图中选中并居中显示。',

@@ -359,6 +359,14 @@ const en = {
   whyRuleTitle: 'Why this rule: {title}',
   rulesLoading: 'Checking the rules…',
   rulesFailed: 'The rules could not load, so there are no findings. Reload the page to try again.',
+  // Issue 21: live search and the presets gallery
+  searchCount: '{count} roles match',
+  searchOne: '1 role matches',
+  searchShowing: 'The first {shown} of {total} matching roles',
+  searchReportsTo: 'reports to {title}',
+  galleryKeys: 'Tab or the arrows move between the cards, Enter opens one, Escape closes.',
+  galleryBlank: 'A single Head of Account Management, to build your own organization from.',
+  galleryLoading: 'Loading the presets…',
   // Issue 21: metrics, copy and paste
   spanList: 'Span per manager',
   spanListHint: 'Range: the span the manager’s archetype calls for. Select a manager to centre it on the chart.',

@@ -86,7 +86,7 @@ describe('a 10,000-role document in Chromium', () => {
   });
 
   it('edits and drags at editing zoom with at most 500 role elements mounted', async () => {
-    const search = page.getByRole('searchbox', { name: 'Search roles' });
+    const search = page.getByRole('combobox', { name: 'Search roles' });
     await search.fill('Head of Account Management, China');
     await search.press('Enter');
     await page.locator('.react-flow__node[data-id="head"]').waitFor();
