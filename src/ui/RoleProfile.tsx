@@ -1,15 +1,19 @@
-/** The collapsible "Role profile": what the source documents say of this family's role, quoted. */
+/** The "Role profile": what the source documents say of this family's role, quoted (a section of the inspector). */
 import { DOCUMENTS, roleProfile } from '../model/profiles.ts';
 import type { Family } from '../schema/v1.ts';
 import { translate, type Language } from './strings.ts';
+
+/** Whether the source documents describe this family's role. */
+export function hasRoleProfile(family: Family): boolean {
+  return roleProfile(family).length > 0;
+}
 
 export function RoleProfile({ family, language }: { family: Family; language: Language }) {
   const sections = roleProfile(family);
   if (sections.length === 0) return null;
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(language, key, values);
   return (
-    <details className="role-profile">
-      <summary>{t('roleProfile')}</summary>
+    <div className="role-profile">
       {sections.map((section) => (
         <section key={section.document}>
           <p className="source-name">{t('fromDocument', { document: DOCUMENTS[section.document] })}</p>
@@ -22,7 +26,7 @@ export function RoleProfile({ family, language }: { family: Family; language: La
           ).map(([key, lines]) =>
             lines.length > 0 ? (
               <div key={key}>
-                <h4>{t(key)}</h4>
+                <h3>{t(key)}</h3>
                 <ul>
                   {lines.map((line) => (
                     <li key={line}>
@@ -35,6 +39,6 @@ export function RoleProfile({ family, language }: { family: Family; language: La
           )}
         </section>
       ))}
-    </details>
+    </div>
   );
 }

@@ -290,7 +290,13 @@ describe('the designer in Chromium', () => {
   it('adds a dotted line from the inspector, drawn dashed', async () => {
     await node(page, 'lead-south').click();
     const before = await page.locator('.react-flow__edge-dotted').count();
+    // Issue 21: the new line asks for its target first (tests/e2e/inspector.e2e.test.ts).
+    await page.locator('.inspector details[data-section="lines"] > summary').click();
     await page.getByRole('button', { name: 'Add Dotted lines' }).click();
+    expect(await page.locator('.react-flow__edge-dotted').count()).toBe(before);
+    const target = page.getByLabel('Dotted line to', { exact: true });
+    await target.fill('lead-east');
+    await target.press('Enter');
     await expect.poll(() => page.locator('.react-flow__edge-dotted').count()).toBe(before + 1);
   });
 
