@@ -383,7 +383,7 @@ function card(role: Role, assistant: boolean, x: number, y: number, language: Sv
   if (family || rest <= room) {
     out += family ? `<tspan class="role-family">${family}</tspan><tspan dx="${META_GAP}">${level}</tspan>` : `<tspan>${level}</tspan>`;
     if (pooled) out += `<tspan dx="${META_GAP}">${pooled}</tspan>`;
-    if (vacancy) out += `<tspan class="vacancy" dx="${META_GAP}" fill="#e67700">${escapeXml(vacancy)}</tspan>`;
+    if (vacancy) out += `<tspan class="vacancy" dx="${META_GAP}" fill="${SEVERITY_COLOURS.warning}">${escapeXml(vacancy)}</tspan>`;
   } else {
     out += escapeXml(fitLine([level, pooled, vacancy].filter(Boolean).join(' · '), room, META_SIZE));
   }

@@ -11,8 +11,8 @@ export const FAMILY_COLOURS: Readonly<Record<string, string>> = {
   other: '#adb5bd',
 };
 
-/** Finding badges, by the worst severity. */
-export const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '#c92a2a', warning: '#e67700', info: '#1971c2' };
+/** Finding badges, by the worst severity: each at least 4.5:1 against white, for the badge's white digits and for text (docs/designer.md). */
+export const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '#c92a2a', warning: '#a85400', info: '#1971c2' };
 
 /** Reporting lines (solid). */
 export const LINE_COLOUR = '#7b8794';

@@ -64,17 +64,29 @@ const USD_PAY: Partial<Record<TemplateKey, Template['salary']>> = {
 };
 
 /**
- * The role a palette card creates in this document. Given the document's roles, a head
- * leaves out the department decisions another role already decides for the department.
+ * The role a palette card creates in this document. Given the document's roles, a card
+ * brings only the decisions nobody decides yet: a head leaves out the department
+ * decisions another role holds for the department, and a lead the team decisions of an
+ * area someone already decides (an organization that has its decision rights keeps them,
+ * and a new lead's unlimited right never exceeds a limit above it: DEC-005).
  */
 export function roleTemplate(key: TemplateKey, doc: Pick<OrgDocument, 'currency'> & { readonly roles?: OrgDocument['roles'] }): Template {
   let template = TEMPLATES[key];
   if (template.decisions && doc.roles) {
     const taken = departmentDeciders(doc.roles);
-    if (taken.size > 0) template = { ...template, decisions: template.decisions.filter((d) => d.scope !== 'department' || !taken.has(d.area)) };
+    const decided = deciders(doc.roles);
+    const keep = (d: NonNullable<Template['decisions']>[number]) => (d.scope === 'department' ? !taken.has(d.area) : !decided.has(d.area));
+    if (decided.size > 0) template = { ...template, decisions: template.decisions.filter(keep) };
   }
   const salary = doc.currency === 'USD' ? USD_PAY[key] : undefined;
   return salary ? { ...template, salary } : template;
+}
+
+/** The areas some role decides, whatever the scope. */
+function deciders(roles: OrgDocument['roles']): Set<DecisionArea> {
+  const areas = new Set<DecisionArea>();
+  for (const r of roles) for (const d of r.decisions) if (d.authority === 'decide') areas.add(d.area);
+  return areas;
 }
 
 /** The areas some role decides with `department` scope. */

@@ -43,7 +43,7 @@ export interface LoadError {
   readonly code: LoadErrorCode;
   /** One line naming the problem and, where there is one, the JSON path. */
   readonly message: string;
-  /** The first problems found (validation), each with its path. */
+  /** The problems found (validation: the first 200), each with its path. */
   readonly issues: readonly LoadIssue[];
 }
 

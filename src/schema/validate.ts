@@ -9,7 +9,8 @@ import type { LoadError, LoadIssue, Validate } from './load.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import { DocumentSchema, type OrgDocument } from './v1.ts';
 
-const MAX_ISSUES = 5;
+/** Problems kept with their paths (the designer lists them; the message names the first and counts the rest). Enough for any real file, bounded for a hostile one. */
+const MAX_ISSUES = 200;
 
 /** The document zod builds from `input` (roles normalized), or the `invalid` refusal with its first issues. */
 export const validateDocument: Validate = (input) => {

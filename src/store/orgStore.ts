@@ -19,6 +19,8 @@ export interface Message {
   readonly id: number;
   readonly kind: 'error' | 'info';
   readonly text: string;
+  /** Every problem behind it, one line each (an import's refusal lists them all: "roles[3].level: …"). */
+  readonly details?: readonly string[];
 }
 
 export interface OrgState {
@@ -63,7 +65,7 @@ export interface OrgState {
   redo(): void;
   select(ids: readonly string[]): void;
   setClipboard(roles: readonly Role[] | null): void;
-  showAlert(text: string): void;
+  showAlert(text: string, details?: readonly string[]): void;
   showNotice(text: string): void;
   dismissAlert(): void;
   dismissNotice(): void;
@@ -149,8 +151,8 @@ export function createOrgStore(initial: OrgDocument, language: Language = 'en', 
       setClipboard(roles) {
         set({ clipboard: roles });
       },
-      showAlert(text) {
-        set({ alert: message('error', text) });
+      showAlert(text, details) {
+        set({ alert: details && details.length > 0 ? { ...message('error', text), details } : message('error', text) });
       },
       showNotice(text) {
         set({ notice: message('info', text) });

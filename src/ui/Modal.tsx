@@ -3,9 +3,12 @@
  * closes it, and the page behind is inert, as people expect of a dialog.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useOrg, useT } from './context.tsx';
 
-export function Modal({ label, title, onClose, className, children }: { label: string; title: ReactNode; onClose: () => void; className?: string; children: ReactNode }) {
+export function Modal({ label, title, onClose, className, children }: { label: string; title: string; onClose: () => void; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
+  const language = useOrg((s) => s.language);
   /** True while this component closes the dialog itself (unmounting), so its close event is not the user's. */
   const closing = useRef(false);
   useEffect(() => {
@@ -25,7 +28,8 @@ export function Modal({ label, title, onClose, className, children }: { label: s
     <dialog
       ref={ref}
       className={`modal ${className ?? ''}`}
-      aria-label={label}
+      // Named by its heading, with the English hook of ui.md after it in another language ("文档 Documents").
+      aria-label={language === 'en' || title === label ? label : `${title} ${label}`}
       // Escape: the browser's cancel, which Chromium skips when there was no click since the
       // dialog opened (it then closes the dialog itself: onClose keeps React in step).
       onCancel={(e) => {
@@ -46,7 +50,7 @@ export function Modal({ label, title, onClose, className, children }: { label: s
     >
       <div className="modal-header">
         <h2>{title}</h2>
-        <button type="button" className="modal-close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="modal-close" aria-label={language === 'en' ? 'Close' : `${t('close')} Close`} onClick={onClose}>
           ×
         </button>
       </div>

@@ -54,7 +54,7 @@ export default function PresetsGallery({ onLoad, onClose }: Props) {
         {(presets ?? []).map((preset) => (
           <Card key={preset.file} doc={preset.doc} name={preset.doc.name} description={preset.doc.description ?? ''} lang="en" onLoad={() => onLoad(preset.doc)} meta={roleCount(t, preset.doc.roles.length, language)} />
         ))}
-        <Card doc={blank} name={t('blankDocument')} description={t('galleryBlank')} onLoad={() => onLoad(blankDocument())} meta={roleCount(t, 1, language)} />
+        <Card doc={blank} name={t('blankDocument')} description={t('galleryBlank')} onLoad={() => onLoad(blankDocument(t('newDocumentName')))} meta={roleCount(t, 1, language)} />
       </ul>
       {presets === null && <p className="hint">{t('galleryLoading')}</p>}
     </Modal>

@@ -119,7 +119,8 @@ export function Toolbar() {
     const decoded = file.size > 2 * MAX_FILE_BYTES + 2 ? null : decodeText(new Uint8Array(await file.arrayBuffer()));
     const result = decoded === null ? tooLarge() : decoded.ok ? await loadForImport(decoded.text) : unreadableFile(decoded.message);
     if (!result.ok) {
-      store.getState().showAlert(`${file.name}: ${result.error.message}`);
+      const { issues } = result.error;
+      store.getState().showAlert(`${file.name}: ${result.error.message}`, issues.length > 1 ? issues.map((i) => `${i.path || t('wholeDocument')}: ${i.message}`) : undefined);
       return;
     }
     await workspace.createDocument(result.doc);
@@ -166,16 +167,19 @@ export function Toolbar() {
     return () => observer.disconnect();
   }, [fit]);
 
-  // The actions that may move into the "More" menu when the row is too narrow, in the row's
-  // order. Their accessible names stay English in every language (ui.md hooks).
+  // Accessible names: the visible label, and in another language the English hook of ui.md
+  // after it ("新建 New"), so the name contains what is seen and the English hooks still
+  // find the control (docs/spec/ui.md, "Stable hooks").
+  const named = (english: string, visible: string): string => (language === 'en' ? english : `${visible} ${english}`);
+  // The actions that may move into the "More" menu when the row is too narrow, in the row's order.
   const actions: Record<Movable, Action> = {
-    versions: { name: 'Versions', label: t('versions'), popup: 'dialog', run: () => setDialog('versions') },
-    exportJson: { name: 'Export JSON', label: t('exportJson'), short: 'JSON', run: () => exportJson(store) },
-    exportCsv: { name: 'Export CSV', label: t('exportCsv'), short: 'CSV', run: () => void import('./exportCsv.ts').then((m) => m.exportCsv(store)) },
-    exportPng: { name: 'Export PNG', label: t('exportPng'), short: 'PNG', popup: 'dialog', run: () => setExporting('png') },
-    exportSvg: { name: 'Export SVG', label: t('exportSvg'), short: 'SVG', popup: 'dialog', run: () => setExporting('svg') },
-    redo: { name: 'Redo', label: t('redo'), disabled: !canRedo, title: 'Ctrl+Shift+Z', run: () => store.getState().redo() },
-    autoLayout: { name: 'Auto layout', label: t('autoLayout'), run: () => store.getState().run(clearPositions) },
+    versions: { name: named('Versions', t('versions')), label: t('versions'), popup: 'dialog', run: () => setDialog('versions') },
+    exportJson: { name: named('Export JSON', t('exportJson')), label: t('exportJson'), short: 'JSON', run: () => exportJson(store) },
+    exportCsv: { name: named('Export CSV', t('exportCsv')), label: t('exportCsv'), short: 'CSV', run: () => void import('./exportCsv.ts').then((m) => m.exportCsv(store)) },
+    exportPng: { name: named('Export PNG', t('exportPng')), label: t('exportPng'), short: 'PNG', popup: 'dialog', run: () => setExporting('png') },
+    exportSvg: { name: named('Export SVG', t('exportSvg')), label: t('exportSvg'), short: 'SVG', popup: 'dialog', run: () => setExporting('svg') },
+    redo: { name: named('Redo', t('redo')), label: t('redo'), disabled: !canRedo, title: 'Ctrl+Shift+Z', run: () => store.getState().redo() },
+    autoLayout: { name: named('Auto layout', t('autoLayout')), label: t('autoLayout'), run: () => store.getState().run(clearPositions) },
     direction: {
       name: `${t('direction')}: ${direction === 'TB' ? t('directionTB') : t('directionLR')}`,
       label: `${t('direction')}: ${direction === 'TB' ? t('directionTB') : t('directionLR')}`,
@@ -195,9 +199,9 @@ export function Toolbar() {
 
   return (
     <header className="toolbar" ref={row}>
-      <span className="app-name" data-item="app-name">
+      <h1 className="app-name" data-item="app-name">
         {t('appName')}
-      </span>
+      </h1>
       <input
         className="doc-name"
         data-item="doc-name"
@@ -212,14 +216,14 @@ export function Toolbar() {
         }}
         aria-invalid={nameDraft !== null && (nameDraft.length < 1 || nameDraft.length > MAX_LENGTH.name) ? true : undefined}
       />
-      <button type="button" data-item="documents" aria-label="Documents" aria-haspopup="dialog" onClick={() => setDialog('documents')}>
+      <button type="button" data-item="documents" aria-label={named('Documents', t('documents'))} aria-haspopup="dialog" onClick={() => setDialog('documents')}>
         {t('documents')}
       </button>
       {button('versions')}
-      <button type="button" data-item="new" aria-label="New" onClick={() => load(blankDocument())}>
+      <button type="button" data-item="new" aria-label={named('New', t('new'))} onClick={() => load(blankDocument(t('newDocumentName')))}>
         {t('new')}
       </button>
-      <button type="button" data-item="presets" aria-label="Presets" aria-expanded={presetsOpen} onClick={() => setPresetsOpen((o) => !o)}>
+      <button type="button" data-item="presets" aria-label={named('Presets', t('presets'))} aria-haspopup="dialog" onClick={() => setPresetsOpen((o) => !o)}>
         {t('presets')}
       </button>
       <label className="button-like" data-item="import">
@@ -228,7 +232,7 @@ export function Toolbar() {
           ref={fileInput}
           type="file"
           accept=".json,.csv,.tsv,.txt,.xlsx,application/json,text/csv"
-          aria-label="Import"
+          aria-label={named('Import', t('import'))}
           className="visually-hidden"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -243,7 +247,7 @@ export function Toolbar() {
         </span>
       )}
       {EXPORTS.map(button)}
-      <button type="button" data-item="undo" aria-label="Undo" disabled={!canUndo} onClick={() => store.getState().undo()} title="Ctrl+Z">
+      <button type="button" data-item="undo" aria-label={named('Undo', t('undo'))} disabled={!canUndo} onClick={() => store.getState().undo()} title="Ctrl+Z">
         {t('undo')}
       </button>
       {button('redo')}

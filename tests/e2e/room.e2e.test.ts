@@ -11,7 +11,7 @@ import { launchBrowser, openApp } from './browser.ts';
 /** The canvas's share of the window's area. */
 const canvasShare = (page: Page) =>
   page.evaluate(() => {
-    const r = document.querySelector('main.canvas-area')!.getBoundingClientRect();
+    const r = document.querySelector('.canvas-area')!.getBoundingClientRect();
     return (r.width * r.height) / (innerWidth * innerHeight);
   });
 const separator = (page: Page, name: string) => page.getByRole('separator', { name, exact: true });
@@ -44,7 +44,8 @@ for (const viewport of [
         await page.getByRole('combobox', { name: 'Language' }).selectOption(language);
         await expect.poll(() => page.locator('html').evaluate(() => document.querySelector('.toolbar .app-name')!.textContent)).toBe(language === 'en' ? 'Org Designer' : '组织架构设计器');
         const toolbar = (await page.locator('.toolbar').boundingBox())!;
-        const newButton = (await page.getByRole('button', { name: 'New', exact: true }).boundingBox())!;
+        // In Chinese the name is the Chinese label, then the English hook ("新建 New": docs/spec/ui.md).
+        const newButton = (await page.getByRole('button', { name: /(^| )New$/ }).boundingBox())!;
         // One row: the bar is as tall as one button and its padding.
         expect(toolbar.height).toBeLessThan(newButton.height * 1.8);
         const boxes = await page.locator('.toolbar button, .toolbar select, .toolbar input:not([type="file"]), .toolbar label').evaluateAll((els) =>
@@ -69,7 +70,7 @@ for (const viewport of [
         await page.setViewportSize({ width: 1400, height: viewport.height });
         for (const language of ['en', 'zh-CN']) {
           await page.getByRole('combobox', { name: 'Language' }).selectOption(language);
-          await expect.poll(() => page.getByRole('button', { name: 'Export SVG', exact: true }).isVisible()).toBe(true);
+          await expect.poll(() => page.getByRole('button', { name: /(^| )Export SVG$/ }).isVisible()).toBe(true);
           expect(await page.locator('.toolbar > [data-item="direction"]').isVisible()).toBe(true);
           expect(await more.count()).toBe(0);
         }
@@ -111,7 +112,8 @@ for (const viewport of [
       expect(await canvasShare(page)).toBeGreaterThanOrEqual(0.85);
       expect(await page.locator('nav.palette').count()).toBe(0);
       // Each hidden panel leaves a bar that shows it again.
-      for (const name of ['Show palette', 'Show inspector', 'Show findings and metrics']) await page.getByRole('button', { name, exact: true }).click();
+      // A hidden panel's bar is named by what it shows ("Show Role palette", "Show Findings and metrics 2 errors · …").
+      for (const name of [/^Show Role palette$/, /^Show Inspector$/, /^Show Findings and metrics/]) await page.getByRole('button', { name }).click();
       await page.getByRole('region', { name: 'Findings' }).waitFor();
       await page.locator('aside.inspector h2').waitFor();
       expect(await page.locator('nav.palette').count()).toBe(1);
@@ -169,7 +171,7 @@ for (const viewport of [
       const count = (severity: string) => findings.locator(`[data-severity="${severity}"]`).count();
       const [errorsCount, warnings] = [await count('error'), await count('warning')];
       await page.getByRole('button', { name: 'Hide findings and metrics', exact: true }).click();
-      const bar = page.getByRole('button', { name: 'Show findings and metrics', exact: true });
+      const bar = page.getByRole('button', { name: /^Show Findings and metrics/ });
       const text = await bar.textContent();
       expect(text).toContain(`${errorsCount} error${errorsCount === 1 ? '' : 's'}`);
       expect(text).toContain(`${warnings} warning${warnings === 1 ? '' : 's'}`);

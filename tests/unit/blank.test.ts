@@ -58,9 +58,10 @@ describe('the blank document', () => {
     expect(summary(flat).filter((s) => s.startsWith('error'))).toEqual([]);
   });
 
-  it('a second head from the palette leaves the department decisions to the first (no two deciders)', () => {
+  it('a second head from the palette leaves the decisions to the first (no two deciders), as a lead added to a decided organization does', () => {
     const doc = add(blankDocument(), 'head-am', 'head').doc;
-    expect(doc.roles[1]!.decisions.map((d) => d.scope)).toEqual(['team', 'team', 'team', 'team']);
+    expect(doc.roles[1]!.decisions).toEqual([]);
+    expect(add(doc, 'am-lead', 'head').doc.roles[2]!.decisions).toEqual([]);
     expect(summary(doc).filter((s) => !s.includes('STR-007/noPartner'))).toEqual([
       'warning STR-006/compression head-of-account-management',
       'warning STR-007/secondHead head-of-account-management',

@@ -88,11 +88,13 @@ describe('parseDocument: what bad input gets (format.md, Loading rules)', () => 
     expect(error.message).toContain('"head"');
   });
 
-  it('lists at most five problems and counts the rest', () => {
+  it('keeps every problem with its path (up to 200), and the one-line message counts the rest', () => {
     const roles = Array.from({ length: 8 }, (_, i) => ({ id: `r${i}`, title: 'x', level: 0 }));
     const error = loadError(parseDocument(JSON.stringify({ format: 'org-structure', version: 1, name: 'x', currency: 'CNY', roles })));
-    expect(error.issues).toHaveLength(5);
+    expect(error.issues.map((i) => i.path)).toEqual(roles.map((_, i) => `roles[${i}].level`));
     expect(error.message).toMatch(/and 7 more problems/);
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, title: 'x', level: 0 }));
+    expect(loadError(parseDocument(JSON.stringify({ format: 'org-structure', version: 1, name: 'x', currency: 'CNY', roles: many }))).issues).toHaveLength(200);
   });
 
   it('refuses more than 50,000 roles', () => {

@@ -338,7 +338,7 @@ describe('renderSvg', () => {
       expect(badge, role.id).toBeDefined();
       expect(badge!.attrs.get('data-severity')).toBe(expected.worst);
       expect(textOf(child(badge!, 'text')!)).toBe(String(expected.count));
-      expect(child(badge!, 'rect')!.attrs.get('fill')).toBe({ error: '#c92a2a', warning: '#e67700', info: '#1971c2' }[expected.worst]);
+      expect(child(badge!, 'rect')!.attrs.get('fill')).toBe({ error: '#c92a2a', warning: '#a85400', info: '#1971c2' }[expected.worst]);
     }
     const without = render(doc, { includeFindings: false });
     expect(without.all.some((el) => hasClass(el, 'badge'))).toBe(false);
