@@ -63,6 +63,10 @@ describe('accessibility: axe-core finds nothing, in English and in Chinese', () 
         await language(page, lang);
         await page.locator('section.findings .all-clear').waitFor(); // the rules have loaded
         expect(await violations(page), 'main screen').toEqual([]);
+        // axe does look: a button without a name is found.
+        await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('button'), { id: 'axe-probe' })));
+        expect((await violations(page)).join(' ')).toContain('button-name');
+        await page.evaluate(() => document.getElementById('axe-probe')!.remove());
 
         await page.locator('.react-flow__node[data-id="head-cn"]').click();
         await page.locator('.inspector h2').first().waitFor();
@@ -120,6 +124,20 @@ describe('accessibility: axe-core finds nothing, in English and in Chinese', () 
       await page.locator('input[type="file"]').setInputFiles(csv);
       await page.getByRole('dialog', { name: 'Import spreadsheet' }).waitFor();
       expect(await violations(page), 'Import spreadsheet').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      // The compare view of a scenario with its base.
+      await hook(page, 'Documents').click();
+      const documents = page.getByRole('dialog', { name: 'Documents' });
+      await documents.getByRole('button', { name: /New scenario|新建方案/ }).first().click();
+      await hook(page, 'Documents').click();
+      await documents.getByRole('button', { name: /Compare with base|与基准比较/ }).first().click();
+      const compare = page.getByRole('dialog', { name: 'Compare' });
+      await compare.waitFor();
+      for (let tab = 0; tab < (await compare.getByRole('tab').count()); tab++) {
+        await compare.getByRole('tab').nth(tab).click();
+        expect(await violations(page), `Compare, tab ${tab + 1}`).toEqual([]);
+      }
       await page.keyboard.press('Escape');
 
       const broken = join(dir, `broken-${lang}.json`);
