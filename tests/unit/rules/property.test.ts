@@ -11,6 +11,8 @@ import { checkDocument } from '../../../src/rules/engine.ts';
 import { RULE_IDS } from '../../../src/rules/all.ts';
 import type { Finding } from '../../../src/rules/types.ts';
 import { makeDoc } from './helpers.ts';
+import { remediesFor } from '../../../src/rules/remedies.ts';
+import { documentEnv, findingMessage, loadRuleTexts } from '../../../src/rules/texts.ts';
 import { Reference } from './reference.ts';
 
 const ID_POOL = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
@@ -93,6 +95,26 @@ describe('rules on random documents', () => {
         expect(subordinate.map((f) => f.roles.join('>')).sort()).toEqual(ref.subordinateLines());
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('word every finding in Chinese, and every remedy offered applies without throwing', async () => {
+    const zh = await loadRuleTexts('zh-CN');
+    fc.assert(
+      fc.property(documents, (doc) => {
+        const index = buildTreeIndex(doc);
+        const found = checkDocument(doc, index);
+        const env = documentEnv(zh, doc);
+        for (const f of found) {
+          const text = findingMessage(f, env);
+          expect(text).not.toMatch(/undefined|NaN|\[object|\{[A-Za-z]+(\|[^}]*)?\}/);
+          for (const remedy of remediesFor(f, doc, index)) {
+            const result = remedy.apply(doc);
+            if (result.ok) expect(() => checkDocument(result.doc)).not.toThrow();
+          }
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
