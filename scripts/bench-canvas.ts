@@ -190,7 +190,7 @@ async function timeUntilMoved(page: Page, id: string, startEvent: string, act: (
 /** Centres the view on a role at editing zoom (0.8): our search box, or the baseline's own function. */
 async function centreOn(page: Page, variant: Variant, id: string): Promise<void> {
   if (variant === 'ours') {
-    const search = page.getByRole('searchbox', { name: 'Search roles' });
+    const search = page.getByRole('combobox', { name: 'Search roles' });
     await search.fill(id);
     await search.press('Enter');
   } else {
