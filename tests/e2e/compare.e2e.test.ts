@@ -145,6 +145,8 @@ for (const viewport of [
       expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       // The export dialog closes once its file is delivered; then Escape closes the view.
       await expect.poll(() => dialog.count()).toBe(0);
+      // The focus goes back to the button that opened it, inside the view (Modal), before Escape.
+      await expect.poll(() => view.evaluate((v) => v.contains(document.activeElement))).toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog', { name: 'Compare' }).count()).toBe(0);
     });
