@@ -79,3 +79,6 @@ export interface RuleTranslation<R extends AnyRule> {
   readonly practice?: string;
   readonly messages: { readonly [K in keyof R['messages']]: string };
 }
+
+/** A family's texts in another language: one RuleTranslation per rule of its list, keyed by rule id. */
+export type FamilyTranslation<L extends readonly AnyRule[]> = { readonly [R in L[number] as R['id']]: RuleTranslation<R> };

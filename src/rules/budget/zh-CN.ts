@@ -1,19 +1,11 @@
 /** 预算规则 BUD-001..007 的中文文本（与各规则模块中的英文逐条对应）。 */
-import type { RuleTranslation } from '../define.ts';
-import type { BUD_001, BUD_002, BUD_003, BUD_004, BUD_005, BUD_006, BUD_007 } from './index.ts';
+import type { FamilyTranslation } from '../define.ts';
+import type { BUDGET_RULES } from './index.ts';
 
 const BUDGET_PRACTICE = '预算层级一致性（SAP、PeopleSoft）；满载成本 = 基本工资 × 附加用工成本系数 + 浮动薪酬（ChartHop）';
 const REVENUE_PRACTICE = '业绩指标超额分配惯例（10%–20% 属正常，50% 则值得关注）';
 
-export const BUDGET_ZH: {
-  readonly 'BUD-001': RuleTranslation<typeof BUD_001>;
-  readonly 'BUD-002': RuleTranslation<typeof BUD_002>;
-  readonly 'BUD-003': RuleTranslation<typeof BUD_003>;
-  readonly 'BUD-004': RuleTranslation<typeof BUD_004>;
-  readonly 'BUD-005': RuleTranslation<typeof BUD_005>;
-  readonly 'BUD-006': RuleTranslation<typeof BUD_006>;
-  readonly 'BUD-007': RuleTranslation<typeof BUD_007>;
-} = {
+export const BUDGET_ZH: FamilyTranslation<typeof BUDGET_RULES> = {
   'BUD-001': {
     title: '每项预算只有一位负责人',
     why: '一项预算如果有两位负责人，或者负责人的职位空缺，就没有人真正为它负责。',

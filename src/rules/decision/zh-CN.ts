@@ -1,18 +1,8 @@
 /** 决策权规则 DEC-001..009 的中文文本（与各规则模块中的英文逐条对应）。 */
-import type { RuleTranslation } from '../define.ts';
-import type { DEC_001, DEC_002, DEC_003, DEC_004, DEC_005, DEC_006, DEC_007, DEC_008, DEC_009 } from './index.ts';
+import type { FamilyTranslation } from '../define.ts';
+import type { DECISION_RULES } from './index.ts';
 
-export const DECISION_ZH: {
-  readonly 'DEC-001': RuleTranslation<typeof DEC_001>;
-  readonly 'DEC-002': RuleTranslation<typeof DEC_002>;
-  readonly 'DEC-003': RuleTranslation<typeof DEC_003>;
-  readonly 'DEC-004': RuleTranslation<typeof DEC_004>;
-  readonly 'DEC-005': RuleTranslation<typeof DEC_005>;
-  readonly 'DEC-006': RuleTranslation<typeof DEC_006>;
-  readonly 'DEC-007': RuleTranslation<typeof DEC_007>;
-  readonly 'DEC-008': RuleTranslation<typeof DEC_008>;
-  readonly 'DEC-009': RuleTranslation<typeof DEC_009>;
-} = {
+export const DECISION_ZH: FamilyTranslation<typeof DECISION_RULES> = {
   'DEC-001': {
     title: '每项决策只有一个决定者',
     why: '两个人都能决定同一件事，就等于没有人真正拍板；每项决策都需要、也只需要一个决定者。',

@@ -1,11 +1,8 @@
 /** 任职资格规则 QUAL-001..002 的中文文本（与各规则模块中的英文逐条对应）。 */
-import type { RuleTranslation } from '../define.ts';
-import type { QUAL_001, QUAL_002 } from './index.ts';
+import type { FamilyTranslation } from '../define.ts';
+import type { QUALIFICATION_RULES } from './index.ts';
 
-export const QUALIFICATION_ZH: {
-  readonly 'QUAL-001': RuleTranslation<typeof QUAL_001>;
-  readonly 'QUAL-002': RuleTranslation<typeof QUAL_002>;
-} = {
+export const QUALIFICATION_ZH: FamilyTranslation<typeof QUALIFICATION_RULES> = {
   'QUAL-001': {
     title: '任职者达到职族的一般要求',
     why: '客户管理负责人通常具备 10 年以上的人员管理经验，高级客户经理通常具备 5–8 年的工作经验；低于这一水平的任职者需要一份发展计划。',

@@ -1,19 +1,11 @@
 /** 跨度规则 SPAN-001..007 的中文文本（与各规则模块中的英文逐条对应）。 */
-import type { RuleTranslation } from '../define.ts';
-import type { SPAN_001, SPAN_002, SPAN_003, SPAN_004, SPAN_005, SPAN_006, SPAN_007 } from './index.ts';
+import type { FamilyTranslation } from '../define.ts';
+import type { SPAN_RULES } from './index.ts';
 
 const SPANS = '麦肯锡《如何确定合适的管理跨度》（球员型教练 3–5 人、教练 6–7 人、督导 8–10 人、引导者 11–15 人、协调者 15 人以上）；OrgVue 的跨度分段（一对一、微型团队）';
 const COVERAGE = '各客户层级的覆盖规范（业界从业者基准，仅作警告）';
 
-export const SPAN_ZH: {
-  readonly 'SPAN-001': RuleTranslation<typeof SPAN_001>;
-  readonly 'SPAN-002': RuleTranslation<typeof SPAN_002>;
-  readonly 'SPAN-003': RuleTranslation<typeof SPAN_003>;
-  readonly 'SPAN-004': RuleTranslation<typeof SPAN_004>;
-  readonly 'SPAN-005': RuleTranslation<typeof SPAN_005>;
-  readonly 'SPAN-006': RuleTranslation<typeof SPAN_006>;
-  readonly 'SPAN-007': RuleTranslation<typeof SPAN_007>;
-} = {
+export const SPAN_ZH: FamilyTranslation<typeof SPAN_RULES> = {
   'SPAN-001': {
     title: '避免一对一和微型团队',
     why: '只带一两名下属的经理多出一个层级，却没有带来杠杆效应；应合并小团队或去掉这一层级。',

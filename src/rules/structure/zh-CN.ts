@@ -1,18 +1,10 @@
 /** 结构规则 STR-001..007 的中文文本（与各规则模块中的英文逐条对应）。 */
-import type { RuleTranslation } from '../define.ts';
-import type { STR_001, STR_002, STR_003, STR_004, STR_005, STR_006, STR_007 } from './index.ts';
+import type { FamilyTranslation } from '../define.ts';
+import type { STRUCTURE_RULES } from './index.ts';
 
 const UNITY_OF_COMMAND = '统一指挥原则（法约尔）；ChartHop：每个岗位只有一位直接经理';
 
-export const STRUCTURE_ZH: {
-  readonly 'STR-001': RuleTranslation<typeof STR_001>;
-  readonly 'STR-002': RuleTranslation<typeof STR_002>;
-  readonly 'STR-003': RuleTranslation<typeof STR_003>;
-  readonly 'STR-004': RuleTranslation<typeof STR_004>;
-  readonly 'STR-005': RuleTranslation<typeof STR_005>;
-  readonly 'STR-006': RuleTranslation<typeof STR_006>;
-  readonly 'STR-007': RuleTranslation<typeof STR_007>;
-} = {
+export const STRUCTURE_ZH: FamilyTranslation<typeof STRUCTURE_RULES> = {
   'STR-001': {
     title: '汇报线有效',
     why: '每个人都需要恰好一位真正的经理；汇报给不存在的人、汇报给自己或绕成一圈的汇报线，会让这些人没有任何人对其负责。',
